@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Installs every tool the build and the tests need into a cache outside the clone, keyed by
+# version, and prints the PATH entries to use. A second run finds everything and installs
+# nothing. Usage: scripts/tools.sh build|test
+#   IVOCALC_CACHE  the cache folder (default ~/.cache/ivocalc)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what="${1:-build}"
+CACHE="${IVOCALC_CACHE:-$HOME/.cache/ivocalc}"
+TRUNK_VERSION=0.22.1
+TRUNK_FALLBACK_VERSION=0.21.14
+BINARYEN_VERSION=132
+# wasm-bindgen-cli must equal the wasm-bindgen that Cargo.lock pins.
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+mkdir -p "$CACHE"
+log() { printf '[tools] %s\n' "$*" >&2; }
+
+# Rust builds of tools: no LTO and many codegen units, which halves the build time.
+build_env=(env CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_TARGET_DIR="$CACHE/cargo-target")
+
+ensure_wasm_target() {
+  if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then return; fi
+  log "adding the wasm32-unknown-unknown target"
+  if rustup target add wasm32-unknown-unknown >&2; then return; fi
+  log "rustup could not add the target; using Debian's rustc-web toolchain"
+  scripts/debian-rust-web.sh >&2
+}
+
+ensure_trunk() {
+  local dir="$CACHE/trunk-$TRUNK_VERSION"
+  if [ -x "$dir/bin/trunk" ]; then echo "$dir/bin"; return; fi
+  log "building trunk $TRUNK_VERSION (several minutes, once)"
+  if "${build_env[@]}" cargo install --locked --ignore-rust-version trunk --version "=$TRUNK_VERSION" --root "$dir.tmp" >&2; then
+    rm -rf "$dir"; mv "$dir.tmp" "$dir"; echo "$dir/bin"; return
+  fi
+  dir="$CACHE/trunk-$TRUNK_FALLBACK_VERSION"
+  if [ -x "$dir/bin/trunk" ]; then echo "$dir/bin"; return; fi
+  log "trunk $TRUNK_VERSION failed to build; building $TRUNK_FALLBACK_VERSION"
+  "${build_env[@]}" cargo install --locked --ignore-rust-version trunk --version "=$TRUNK_FALLBACK_VERSION" --root "$dir.tmp" >&2
+  rm -rf "$dir"; mv "$dir.tmp" "$dir"; echo "$dir/bin"
+}
+
+ensure_wasm_bindgen() {
+  local dir="$CACHE/wasm-bindgen-$WASM_BINDGEN_VERSION"
+  if [ -x "$dir/bin/wasm-bindgen" ]; then echo "$dir/bin"; return; fi
+  log "building wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
+  # Not --locked: the CLI's own lockfile pins a crate the registry no longer serves.
+  "${build_env[@]}" cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION" --root "$dir.tmp" >&2
+  rm -rf "$dir"; mv "$dir.tmp" "$dir"; echo "$dir/bin"
+}
+
+ensure_wasm_opt() {
+  # binaryen from npm: Debian's binaryen and the wasm-opt crate cannot read current rustc output.
+  local dir="$CACHE/binaryen-$BINARYEN_VERSION"
+  if [ -x "$dir/node_modules/.bin/wasm-opt" ]; then echo "$dir/node_modules/.bin"; return; fi
+  log "installing binaryen $BINARYEN_VERSION from npm"
+  rm -rf "$dir.tmp"; mkdir -p "$dir.tmp"
+  npm install --silent --no-audit --no-fund --prefix "$dir.tmp" "binaryen@$BINARYEN_VERSION" >&2
+  rm -rf "$dir"; mv "$dir.tmp" "$dir"; echo "$dir/node_modules/.bin"
+}
+
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then return; fi
+  log "installing chromium and chromium-driver from Debian"
+  local sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >&2
+}
+
+ensure_browser_test_deps() {
+  # The browser tests' npm packages, keyed by their lockfile so a change reinstalls them.
+  local key dir
+  key=$(sha256sum tests/browser/package-lock.json | cut -c1-16)
+  dir="$CACHE/browser-tests-$key"
+  if [ ! -d "$dir/node_modules" ]; then
+    log "installing the browser tests' npm packages"
+    rm -rf "$dir.tmp"; mkdir -p "$dir.tmp"
+    cp tests/browser/package.json tests/browser/package-lock.json "$dir.tmp/"
+    (cd "$dir.tmp" && npm ci --silent --no-audit --no-fund >&2)
+    rm -rf "$dir"; mv "$dir.tmp" "$dir"
+  fi
+  ln -sfn "$dir/node_modules" tests/browser/node_modules
+}
+
+ensure_wasm_target
+paths="$(ensure_trunk):$(ensure_wasm_bindgen):$(ensure_wasm_opt)"
+if [ "$what" = test ]; then
+  ensure_chromium
+  ensure_browser_test_deps
+fi
+# Trunk must never look for its tools online; fetch the crates once so offline builds work.
+cargo fetch --locked >&2
+echo "$paths"

@@ -1,0 +1,2 @@
+//! ivocalc: dose, pharmacokinetics and published outcomes of ivonescimab and the
+//! PD-1(L1)/VEGF bispecific antibodies.
