@@ -12,6 +12,11 @@ TRUNK_FALLBACK_VERSION=0.21.14
 BINARYEN_VERSION=132
 # wasm-bindgen-cli must equal the wasm-bindgen that Cargo.lock pins.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+TRUNK_TOML_WASM_BINDGEN=$(awk -F'"' '/^wasm_bindgen *=/ { print $2 }' Trunk.toml)
+if [ "$WASM_BINDGEN_VERSION" != "$TRUNK_TOML_WASM_BINDGEN" ]; then
+  echo "[tools] Cargo.lock pins wasm-bindgen $WASM_BINDGEN_VERSION but Trunk.toml names $TRUNK_TOML_WASM_BINDGEN: make them equal" >&2
+  exit 1
+fi
 mkdir -p "$CACHE"
 log() { printf '[tools] %s\n' "$*" >&2; }
 

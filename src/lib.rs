@@ -1,4 +1,28 @@
 //! ivocalc: dose, pharmacokinetics and published outcomes of ivonescimab and the
 //! PD-1(L1)/VEGF bispecific antibodies.
+//!
+//! The tree: `dosing`, `pk` and `trials` are the domain (plain Rust, no browser types);
+//! `link` turns addresses into typed inputs and back; `app`, `views` and `widgets` are the
+//! Yew user interface; `browser` is the one place that touches the page's window.
 
+pub mod app;
+pub mod browser;
 pub mod dosing;
+pub mod link;
+pub mod views;
+pub mod widgets;
+
+/// The app's version, shown on the About view and on printed sheets.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Entry point in the browser: logs panics to the console and mounts the app.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let initial_hash = browser::current_hash();
+    yew::Renderer::<app::App>::with_props(app::AppProps {
+        initial_hash: initial_hash.into(),
+    })
+    .render();
+}

@@ -1,0 +1,127 @@
+//! The page's window: the address bar, the clipboard and the clock. Everything here is a no-op
+//! outside a browser, so components render natively (server-side rendering in tests).
+
+/// The address's hash, `#/dose?weight=70`, or an empty string outside a browser.
+pub fn current_hash() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        String::new()
+    }
+}
+
+/// Replaces the address's hash without a new history entry and without a `hashchange` event,
+/// so the inputs follow the user's typing into the address bar.
+pub fn replace_hash(hash: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(window) = web_sys::window() {
+        if let Ok(history) = window.history() {
+            let current = current_hash();
+            if current != hash {
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
+            }
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = hash;
+}
+
+/// The full address of the page with another hash: what a shared link holds.
+pub fn url_with_hash(hash: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let href = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
+        let base = href.split('#').next().unwrap_or_default();
+        format!("{base}{hash}")
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        hash.to_string()
+    }
+}
+
+/// Calls `on_change` with the new hash whenever it changes (a link, back or forward, typing
+/// in the address bar). Dropping the returned value stops listening.
+pub fn on_hash_change(on_change: impl Fn(String) + 'static) -> Option<gloo::events::EventListener> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let window = web_sys::window()?;
+        Some(gloo::events::EventListener::new(
+            &window,
+            "hashchange",
+            move |_| on_change(current_hash()),
+        ))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = on_change;
+        None
+    }
+}
+
+/// Puts text on the clipboard; returns false where the browser does not allow it.
+pub fn copy_text(text: &str) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        match web_sys::window() {
+            Some(window) => {
+                let _ = window.navigator().clipboard().write_text(text);
+                true
+            }
+            None => false,
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = text;
+        false
+    }
+}
+
+/// Opens the browser's print dialog (the print stylesheet makes the sheet).
+pub fn print() {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
+/// Milliseconds from a fixed point, for timing work in the page.
+pub fn now_ms() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+            .and_then(|w| w.performance())
+            .map(|p| p.now())
+            .unwrap_or(0.0)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        use std::time::{SystemTime, UNIX_EPOCH};
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs_f64() * 1000.0)
+            .unwrap_or(0.0)
+    }
+}
+
+/// Today's date as `YYYY-MM-DD` for printed sheets, or an empty string outside a browser.
+pub fn today_iso() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let iso: String = js_sys::Date::new_0().to_iso_string().into();
+        iso.chars().take(10).collect()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        String::new()
+    }
+}

@@ -1,0 +1,50 @@
+//! A view's inputs as the user typed them, kept in the shape of a link query so that the
+//! address bar can follow them.
+
+use crate::browser;
+use crate::link::{hash_for, QueryMap, Route};
+use yew::prelude::*;
+
+/// The raw text of every input of a view, by link parameter name.
+#[derive(Clone, PartialEq)]
+pub struct LinkForm {
+    state: UseStateHandle<QueryMap>,
+}
+
+impl LinkForm {
+    pub fn raw(&self) -> &QueryMap {
+        &self.state
+    }
+    /// The text of one input ("" when empty).
+    pub fn text(&self, name: &str) -> AttrValue {
+        AttrValue::from(self.state.get(name).unwrap_or_default().to_string())
+    }
+    pub fn set(&self, name: &str, value: &str) {
+        let mut next = (*self.state).clone();
+        next.set(name, value);
+        self.state.set(next);
+    }
+    /// A callback that sets one input from its new text.
+    pub fn setter(&self, name: &'static str) -> Callback<String> {
+        let form = self.clone();
+        Callback::from(move |value: String| form.set(name, &value))
+    }
+}
+
+/// Form state started from the link's query; after every change the scenario parameters
+/// (not the patient's measurements) are written back into the address bar.
+#[hook]
+pub fn use_link_form(
+    route: Route,
+    initial: QueryMap,
+    scenario: &'static [&'static str],
+) -> LinkForm {
+    let state = use_state(move || initial);
+    {
+        let route = route.clone();
+        use_effect_with((*state).clone(), move |raw| {
+            browser::replace_hash(&hash_for(&route, &raw.only(scenario)));
+        });
+    }
+    LinkForm { state }
+}
