@@ -673,12 +673,19 @@ fn dose_warnings(
             );
             return;
         }
-        let matches = regimen.ivonescimab.iter().any(|d| {
-            d.every_weeks.is_none_or(|w| w == every)
-                && d.mg_per_kg
-                    .iter()
-                    .any(|level| (level - mg_per_kg).abs() <= 1e-9 * level.max(1.0))
-        });
+        let level_matches = |levels: &[f64]| {
+            levels
+                .iter()
+                .any(|level| (level - mg_per_kg).abs() <= 1e-9 * level.max(1.0))
+        };
+        let matches_stated = regimen
+            .ivonescimab
+            .iter()
+            .any(|d| d.every_weeks == Some(every) && level_matches(&d.mg_per_kg));
+        let matches_unstated = regimen
+            .ivonescimab
+            .iter()
+            .any(|d| d.every_weeks.is_none() && level_matches(&d.mg_per_kg));
         let used: Vec<String> = regimen
             .ivonescimab
             .iter()
@@ -698,7 +705,7 @@ fn dose_warnings(
                 }
             })
             .collect();
-        if !matches {
+        if !matches_stated && !matches_unstated {
             report.warn(
                 "regimen-dose-differs",
                 "mgkg",
@@ -714,7 +721,7 @@ fn dose_warnings(
                     .flat_map(|d| d.sources.iter().cloned())
                     .collect(),
             );
-        } else if regimen.ivonescimab.iter().all(|d| d.every_weeks.is_none()) {
+        } else if !matches_stated {
             report.note(
                 "regimen-interval-not-stated",
                 format!(

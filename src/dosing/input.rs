@@ -146,7 +146,10 @@ impl InputRange {
         if !value.is_finite() {
             return Err(error(
                 InputErrorKind::NotANumber,
-                format!("{}: \"{as_entered}\" is not a number.", self.label),
+                format!(
+                    "{}: not a number; enter a number in {}.",
+                    self.label, self.unit
+                ),
             ));
         }
         if value < 0.0 || (value == 0.0 && !self.zero_allowed) {

@@ -358,6 +358,21 @@ fn dose_warnings_name_their_sources() {
         codes(&run(20.0, 3.0, "ivo-taxane-tnbc")),
         ["regimen-dose-differs"]
     );
+    // Phase II (10 or 20 mg/kg, interval not stated) with pemetrexed + carboplatin:
+    // 20 mg/kg every 3 weeks is the NCT05184712 schedule; every 2 weeks matches only the
+    // unstated interval, which is noted, not warned.
+    let report = run(20.0, 3.0, "ivo-pem-carbo");
+    assert!(report.warnings.is_empty() && !report.has_note("regimen-interval-not-stated"));
+    let report = run(20.0, 2.0, "ivo-pem-carbo");
+    assert!(report.warnings.is_empty());
+    assert!(report.has_note("regimen-interval-not-stated"));
+    let report = run(10.0, 3.0, "ivo-doce");
+    assert!(report.warnings.is_empty());
+    assert!(report.has_note("regimen-interval-not-stated"));
+    assert_eq!(
+        codes(&run(30.0, 3.0, "ivo-doce")),
+        ["dose-above-mtd", "regimen-dose-differs"]
+    );
     // Weight range warning cites seed 000 Pharmacokinetics.
     let report = calculate(&DoseRequest {
         weight: Some(160.0),
