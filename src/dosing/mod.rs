@@ -1,4 +1,26 @@
 //! Dosing: ivonescimab by weight with vial maths, and the chemotherapy partners of its regimens.
 //! Plain Rust: no UI or browser types.
+//!
+//! Entry point: [`calculate`] (or [`calculate_from_link_params`]) returns a [`DoseReport`];
+//! [`render_text`] renders it for "copy as text" and the printed sheet. Regimens, label facts
+//! and the evidence behind warnings come from `data/regimens.json` ([`regimens`]).
 
+pub mod calculate;
+pub mod formulas;
+pub mod input;
+pub mod regimens;
+pub mod text;
 pub mod units;
+
+#[cfg(test)]
+mod tests;
+
+pub use calculate::{
+    calculate, calculate_from_link_params, request_from_link_params, CrclWeight, DoseReport,
+    DoseRequest, Missing, Note, PartnerDose, UsedInputs, ValueOrigin, Warning,
+};
+pub use formulas::{BsaFormula, CalvertDose, RoundingTolerance, VialRounding};
+pub use input::{FieldError, InputErrorKind};
+pub use regimens::{dosing_data, label, regimen, regimens, DoseBasis, Regimen, Source};
+pub use text::render_text;
+pub use units::{CreatinineUnit, HeightUnit, Sex, WeightUnit};
