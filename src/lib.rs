@@ -9,6 +9,7 @@ pub mod app;
 pub mod browser;
 pub mod dosing;
 pub mod link;
+pub mod trials;
 pub mod views;
 pub mod widgets;
 
@@ -26,3 +27,4 @@ pub fn start() {
     })
     .render();
 }
+pub mod trials;
