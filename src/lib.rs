@@ -27,4 +27,3 @@ pub fn start() {
     })
     .render();
 }
-pub mod trials;
