@@ -125,3 +125,38 @@ pub fn today_iso() -> String {
         String::new()
     }
 }
+
+/// Offers `text` as a file download (CSV, SVG, plain text). Returns false outside a browser
+/// or where the browser refuses.
+pub fn download_text(file_name: &str, mime: &str, text: &str) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let run = || -> Option<()> {
+            let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+            let options = web_sys::BlobPropertyBag::new();
+            options.set_type(mime);
+            let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+            download_blob(file_name, &blob)
+        };
+        run().is_some()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (file_name, mime, text);
+        false
+    }
+}
+
+/// Saves a blob under a file name through a temporary object URL.
+#[cfg(target_arch = "wasm32")]
+pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Option<()> {
+    use wasm_bindgen::JsCast;
+    let document = web_sys::window()?.document()?;
+    let url = web_sys::Url::create_object_url_with_blob(blob).ok()?;
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Some(())
+}
