@@ -2,3 +2,4 @@
 //! PD-1(L1)/VEGF bispecific antibodies.
 
 pub mod dosing;
+pub mod pk;
