@@ -9,6 +9,7 @@ pub mod app;
 pub mod browser;
 pub mod dosing;
 pub mod link;
+pub mod pk;
 pub mod trials;
 pub mod views;
 pub mod widgets;
