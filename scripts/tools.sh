@@ -18,6 +18,9 @@ if [ "$WASM_BINDGEN_VERSION" != "$TRUNK_TOML_WASM_BINDGEN" ]; then
   exit 1
 fi
 mkdir -p "$CACHE"
+# One installer at a time per cache (parallel runs wait here instead of building twice).
+exec 9>"$CACHE/.lock"
+flock 9
 log() { printf '[tools] %s\n' "$*" >&2; }
 
 # Rust builds of tools: no LTO and many codegen units, which halves the build time.
