@@ -1,35 +1,72 @@
 #!/usr/bin/env python3
 """Trunk post-build step, run on the staging folder before it becomes dist/.
 
-Moves every inline <script> of index.html into its own content-hashed file, so the page's
-Content-Security-Policy can forbid inline scripts (script-src 'self').
+1. Moves every inline <script> of index.html into its own content-hashed file, so the page's
+   Content-Security-Policy can forbid inline scripts (script-src 'self').
+2. Writes the service worker, sw.js, at the site's root: its cache version is a hash of every
+   file of the build, and its precache list names every file (the page as './').
+
+    python3 scripts/post_build.py              (as a Trunk hook: TRUNK_STAGING_DIR is set)
+    python3 scripts/post_build.py --sw-only DIR   (only step 2, on a built site)
 """
 import hashlib
+import json
 import os
 import re
 import sys
 from pathlib import Path
 
-staging = Path(os.environ.get("TRUNK_STAGING_DIR") or sys.argv[1])
-public_url = os.environ.get("TRUNK_PUBLIC_URL", "/")
-if not public_url.endswith("/"):
-    public_url += "/"
-index = staging / "index.html"
-html = index.read_text(encoding="utf-8")
-
+HERE = Path(__file__).resolve().parent
+SW_TEMPLATE = HERE.parent / "static" / "sw.js"
 INLINE = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 
 
-def externalise(match: re.Match) -> str:
-    attrs, body = match.group("attrs"), match.group("body")
-    if "src=" in attrs or not body.strip():
-        return match.group(0)
-    digest = hashlib.sha256(body.encode()).hexdigest()[:16]
-    name = f"boot-{digest}.js"
-    (staging / name).write_text(body.strip() + "\n", encoding="utf-8")
-    attrs = re.sub(r"\s(nonce|integrity)=\"[^\"]*\"", "", attrs)
-    return f'<script{attrs} src="{public_url}{name}"></script>'
+def externalise_inline_scripts(site: Path, public_url: str) -> None:
+    index = site / "index.html"
+    html = index.read_text(encoding="utf-8")
+
+    def externalise(match: re.Match) -> str:
+        attrs, body = match.group("attrs"), match.group("body")
+        if "src=" in attrs or not body.strip():
+            return match.group(0)
+        digest = hashlib.sha256(body.encode()).hexdigest()[:16]
+        name = f"boot-{digest}.js"
+        (site / name).write_text(body.strip() + "\n", encoding="utf-8")
+        attrs = re.sub(r"\s(nonce|integrity)=\"[^\"]*\"", "", attrs)
+        return f'<script{attrs} src="{public_url}{name}"></script>'
+
+    index.write_text(INLINE.sub(externalise, html), encoding="utf-8")
 
 
-html = INLINE.sub(externalise, html)
-index.write_text(html, encoding="utf-8")
+def write_service_worker(site: Path) -> str:
+    files = sorted(
+        p for p in site.rglob("*") if p.is_file() and p.name != "sw.js" and not p.name.startswith(".")
+    )
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.relative_to(site).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+    version = digest.hexdigest()[:16]
+    precache = ["./"] + [p.relative_to(site).as_posix() for p in files if p.name != "index.html"]
+    worker = SW_TEMPLATE.read_text(encoding="utf-8")
+    worker = worker.replace("'__IVOCALC_CACHE_VERSION__'", json.dumps(version))
+    worker = worker.replace("__IVOCALC_PRECACHE__", json.dumps(precache, indent=2))
+    (site / "sw.js").write_text(worker, encoding="utf-8")
+    return version
+
+
+def main() -> None:
+    if len(sys.argv) == 3 and sys.argv[1] == "--sw-only":
+        print(write_service_worker(Path(sys.argv[2])))
+        return
+    site = Path(os.environ["TRUNK_STAGING_DIR"])
+    public_url = os.environ.get("TRUNK_PUBLIC_URL", "/")
+    if not public_url.endswith("/"):
+        public_url += "/"
+    externalise_inline_scripts(site, public_url)
+    write_service_worker(site)
+
+
+if __name__ == "__main__":
+    main()

@@ -65,6 +65,7 @@ async fn about_view_names_both_sources_the_version_and_the_disclaimer() {
     assert!(html.contains("10.1055/s-0045-1809539"));
     assert!(html.contains("Seed 000"));
     assert!(html.contains(ivocalc::VERSION));
+    assert!(html.contains(&ivocalc::trials::data_version()));
     assert!(html.contains("clinical judgement rule"));
 }
 

@@ -29,7 +29,13 @@ pub fn AboutView() -> Html {
             <h2>{"Version"}</h2>
             <dl class="facts">
                 <dt>{"App version"}</dt><dd data-testid="app-version">{crate::VERSION}</dd>
+                <dt>{"Data version"}</dt>
+                <dd data-testid="data-version">{crate::trials::data_version()}
+                    <span class="hint">{" (FNV-1a 64-bit hash of data/trials.json, the trial outcomes file)"}</span></dd>
             </dl>
+            <h2>{"Offline use"}</h2>
+            <p>{"Once opened, ivocalc keeps a copy of itself in the browser and works with no network: every view loads and calculates offline. Browsers offer to install it as an app. When a new version is published, the open app says so and offers to reload; until then it keeps running on the version it started with."}</p>
+
         </section>
     }
 }

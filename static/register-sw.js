@@ -1,0 +1,59 @@
+// Registers the service worker (offline use) and tells the user when a new build is ready,
+// offering to reload. Until the user reloads, the open app keeps running on its own build.
+(function () {
+  if (!('serviceWorker' in navigator)) return;
+  var reloading = false;
+  var userAskedReload = false;
+
+  function offerReload(worker) {
+    if (document.querySelector('.update-banner')) return;
+    var banner = document.createElement('div');
+    banner.className = 'update-banner';
+    banner.setAttribute('role', 'status');
+    banner.setAttribute('data-testid', 'update-ready');
+    var text = document.createElement('span');
+    text.textContent = 'A new version of ivocalc is ready. ';
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = 'Reload to update';
+    button.addEventListener('click', function () {
+      button.disabled = true;
+      userAskedReload = true;
+      worker.postMessage('skip-waiting');
+    });
+    banner.appendChild(text);
+    banner.appendChild(button);
+    document.body.appendChild(banner);
+  }
+
+  function watch(registration) {
+    if (registration.waiting && navigator.serviceWorker.controller) offerReload(registration.waiting);
+    registration.addEventListener('updatefound', function () {
+      var worker = registration.installing;
+      if (!worker) return;
+      worker.addEventListener('statechange', function () {
+        // A first install needs no reload; a new build waiting behind a running one does.
+        if (worker.state === 'installed' && navigator.serviceWorker.controller) offerReload(worker);
+      });
+    });
+  }
+
+  navigator.serviceWorker.addEventListener('controllerchange', function () {
+    // Only the user's choice reloads; the first install (clients.claim) changes nothing on screen.
+    if (reloading || !userAskedReload) return;
+    reloading = true;
+    window.location.reload();
+  });
+
+  window.addEventListener('load', function () {
+    navigator.serviceWorker.register('sw.js').then(function (registration) {
+      watch(registration);
+      // Look for a new build whenever the app comes back to the foreground.
+      document.addEventListener('visibilitychange', function () {
+        if (document.visibilityState === 'visible') registration.update().catch(function () {});
+      });
+    }).catch(function (error) {
+      console.warn('ivocalc: offline use is not available:', error);
+    });
+  });
+})();
