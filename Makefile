@@ -8,7 +8,7 @@ DIST ?= dist
 
 ## Installs what is missing, builds the release app and serves it at http://127.0.0.1:8080
 serve:
-	@tools=$$(scripts/tools.sh build) && PATH="$$tools:$$PATH" trunk serve --release --no-autoreload
+	@tools=$$(scripts/tools.sh build) && PATH="$$tools:$$PATH" scripts/trunk.sh serve --release --no-autoreload
 
 ## Every test layer (installs what is missing, including Chromium from Debian)
 test:
@@ -16,7 +16,7 @@ test:
 
 ## The release site in $(DIST)/; `make dist PUBLIC_URL=/ivocalc/` for a sub-path
 dist:
-	@tools=$$(scripts/tools.sh build) && PATH="$$tools:$$PATH" trunk build --release --public-url "$(PUBLIC_URL)" --dist "$(DIST)"
+	@tools=$$(scripts/tools.sh build) && PATH="$$tools:$$PATH" scripts/trunk.sh build --release --public-url "$(PUBLIC_URL)" --dist "$(DIST)"
 	@scripts/sizes.sh "$(DIST)"
 
 ## Only the tools, for a warm cache

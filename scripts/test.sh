@@ -25,7 +25,7 @@ layer() {
 layer format cargo fmt --check
 layer lint cargo clippy --locked --all-targets -- -D warnings
 layer native cargo test --locked
-layer site trunk build --release --public-url /ivocalc/ --dist target/site-test
+layer site scripts/trunk.sh build --release --public-url /ivocalc/ --dist target/site-test
 if [ -f target/site-test/index.html ]; then
   layer browser node --test --test-reporter=spec --test-concurrency=1 tests/browser/
 else

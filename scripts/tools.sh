@@ -27,11 +27,16 @@ log() { printf '[tools] %s\n' "$*" >&2; }
 build_env=(env CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_TARGET_DIR="$CACHE/cargo-target")
 
 ensure_wasm_target() {
-  if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then return; fi
-  log "adding the wasm32-unknown-unknown target"
-  if rustup target add wasm32-unknown-unknown >&2; then return; fi
-  log "rustup could not add the target; using Debian's rustc-web toolchain"
-  scripts/debian-rust-web.sh >&2
+  # IVOCALC_WASM_TOOLCHAIN=debian forces the fallback (to test it).
+  if [ "${IVOCALC_WASM_TOOLCHAIN:-rustup}" != debian ]; then
+    if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
+      || { log "adding the wasm32-unknown-unknown target"; rustup target add wasm32-unknown-unknown >&2; }; then
+      rm -f "$CACHE/wasm-toolchain.env"
+      return
+    fi
+    log "rustup could not add the wasm32 target; using Debian's rustc-web toolchain"
+  fi
+  IVOCALC_CACHE="$CACHE" scripts/debian-rust-web.sh >&2
 }
 
 ensure_trunk() {

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Runs Trunk with the wasm toolchain scripts/tools.sh chose: rustup's target, or Debian's
+# rustc-web when rustup could not add it (then $IVOCALC_CACHE/wasm-toolchain.env exists).
+set -euo pipefail
+CACHE="${IVOCALC_CACHE:-$HOME/.cache/ivocalc}"
+if [ -f "$CACHE/wasm-toolchain.env" ]; then
+  # shellcheck disable=SC1091
+  . "$CACHE/wasm-toolchain.env"
+fi
+exec trunk "$@"
