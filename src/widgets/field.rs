@@ -73,6 +73,16 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
         let cb = props.oninput.clone();
         Callback::from(move |e: InputEvent| cb.emit(input_text(&e)))
     };
+    // With no unit chosen yet, the first unit is the one in force (the link's default).
+    let unit_value = if props.unit_value.is_empty() {
+        props
+            .units
+            .first()
+            .map(|(code, _)| *code)
+            .unwrap_or_default()
+    } else {
+        props.unit_value.as_str()
+    };
     let on_unit = {
         let cb = props.on_unit.clone();
         Callback::from(move |e: Event| cb.emit(select_text(&e)))
@@ -92,7 +102,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                 if let Some(unit_name) = props.unit_name {
                     <select id={format!("f-{unit_name}")} name={unit_name} aria-label={format!("{} unit", props.label)} onchange={on_unit}>
                         { for props.units.iter().map(|(code, label)| html! {
-                            <option value={*code} selected={props.unit_value == *code}>{*label}</option>
+                            <option value={*code} selected={unit_value == *code}>{*label}</option>
                         }) }
                     </select>
                 }

@@ -103,3 +103,16 @@ export async function axeViolations(page) {
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
   });
 }
+
+/**
+ * Waits until `fn` (which may be async) returns true in the page, polling every 50 ms, for at
+ * most `timeout` ms. For conditions waitForFunction cannot express (promises in the page).
+ */
+export async function waitForCondition(page, fn, arg, { timeout = 30000, what = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    if (await page.evaluate(fn, arg)) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+}

@@ -6,7 +6,8 @@ import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { startServer, launchBrowser, openApp, siteDir, repoRoot, screenshot } from './harness.mjs';
+import { createHash } from 'node:crypto';
+import { startServer, launchBrowser, openApp, siteDir, repoRoot, screenshot, waitForCondition } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -14,11 +15,10 @@ after(async () => { await browser?.close(); });
 
 /** Waits until the service worker of this build controls the page and has its files cached. */
 async function waitForOfflineReady(page) {
-  await page.waitForFunction(async () => {
-    if (!navigator.serviceWorker.controller) return false;
-    const keys = await caches.keys();
-    return keys.some((k) => k.startsWith('ivocalc-'));
-  }, null, { polling: 100 });
+  await waitForCondition(page, async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    return !!navigator.serviceWorker.controller && registration?.active?.state === 'activated';
+  }, null, { what: 'the service worker to control the page' });
 }
 
 test('manifest: installable under a sub-path', async () => {
@@ -80,10 +80,12 @@ async function makeSecondBuild() {
   assert.ok(css, 'the build has a hashed style-*.css');
   const renamed = css.replace(/^style-/, 'style-v2-');
   const content = await readFile(join(dir, css), 'utf8');
-  await writeFile(join(dir, renamed), content + '\n/* build 2 */\n');
+  const changed = content + '\n/* build 2 */\n';
+  await writeFile(join(dir, renamed), changed);
+  const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
   await rm(join(dir, css));
   const index = await readFile(join(dir, 'index.html'), 'utf8');
-  await writeFile(join(dir, 'index.html'), index.replaceAll(css, renamed).replace('<head>', '<head><meta name="ivocalc-test-build" content="2">'));
+  await writeFile(join(dir, 'index.html'), index.replaceAll(css, renamed).replace(sri(content), sri(changed)).replace(/<meta charset=("?)utf-8\1>/i, (m) => `${m}<meta name="ivocalc-test-build" content="2">`));
   const version = execFileSync('python3', [join(repoRoot, 'scripts', 'post_build.py'), '--sw-only', dir]).toString().trim();
   return { dir, version, css, renamed };
 }
@@ -109,10 +111,10 @@ test('a new build is announced, replaces the old one on reload, and old caches g
     // Every stylesheet the page uses is of the new build.
     const sheets = await page.evaluate(() => [...document.styleSheets].map((s) => s.href).filter(Boolean));
     assert.ok(sheets.some((h) => h.includes(second.renamed)) && !sheets.some((h) => h.includes(second.css)), sheets.join());
-    await page.waitForFunction(async (v) => {
+    await waitForCondition(page, async (v) => {
       const keys = await caches.keys();
       return keys.length === 1 && keys[0] === `ivocalc-${v}`;
-    }, second.version);
+    }, second.version, { what: 'only the new build\'s cache' });
     assert.notDeepEqual(firstKeys, [`ivocalc-${second.version}`]);
   } finally {
     await context.close();
