@@ -4,7 +4,11 @@
 //!
 //! Plain Rust: the browser side hands it `location.hash` and takes back a string.
 
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
 use crate::dosing::units::{CreatinineUnit, HeightUnit, Sex, WeightUnit};
+use crate::dosing::{regimens, BsaFormula, CrclWeight, DoseBasis, DoseRequest, RoundingTolerance};
 
 /// A view of the app, as its hash route names it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -233,6 +237,23 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A positive number under a parameter name built at run time (`m2.<drug>`); messages
+    /// are keyed by `param`.
+    fn positive_named(&mut self, name: &str, param: &'static str) -> Option<f64> {
+        let text = self.map.get(name)?;
+        match parse_number(text) {
+            Ok(v) if v > 0.0 => Some(v),
+            Ok(_) => {
+                self.fail(param, "Must be greater than zero.".into());
+                None
+            }
+            Err(message) => {
+                self.fail(param, message);
+                None
+            }
+        }
+    }
+
     fn count(&mut self, param: &'static str) -> Option<u64> {
         let text = self.map.get(param)?;
         match parse_count(text) {
@@ -289,6 +310,10 @@ impl Writer {
 }
 
 /// The dose view's inputs (CONTRACT.md, `#/dose`). `None` is "absent": the view's default.
+///
+/// Beyond CONTRACT.md (listed in README.md): `round` (`off`, `pct5`, `pct10`), `bsa`
+/// (`mosteller`, `dubois`), `cgweight` (`actual`, `adjusted`) and `m2.<drug>` (the mg/m² typed
+/// for a chemotherapy partner, `m2.gemcitabine=1000`).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DoseParams {
     pub weight: Option<f64>,
@@ -305,22 +330,79 @@ pub struct DoseParams {
     pub auc: Option<f64>,
     pub vial: Option<f64>,
     pub conc: Option<f64>,
+    /// Rounding to whole vials (`round`).
+    pub round: Option<RoundingTolerance>,
+    /// Body-surface-area formula (`bsa`).
+    pub bsa: Option<BsaFormula>,
+    /// Weight that goes into Cockcroft-Gault (`cgweight`).
+    pub cgweight: Option<CrclWeight>,
+    /// mg/m² typed per partner drug (`m2.<drug>`), by drug name.
+    pub m2: BTreeMap<String, f64>,
 }
+
+/// Prefix of the parameters that carry a typed partner dose: `m2.<drug>`.
+pub const PARTNER_DOSE_PREFIX: &str = "m2.";
 
 impl DoseParams {
     /// Patient measurements: they go into a link only when the user asks.
     pub const PATIENT: [&'static str; 8] = [
         "weight", "wunit", "height", "hunit", "age", "sex", "scr", "scrunit",
     ];
-    /// Every parameter, in the order a link writes them.
-    pub const ALL: [&'static str; 14] = [
+    /// The CONTRACT parameters and the fixed extra ones, in the order a link writes them
+    /// (the `m2.<drug>` parameters follow; see [`DoseParams::names`]).
+    pub const ALL: [&'static str; 17] = [
         "weight", "wunit", "mgkg", "every", "height", "hunit", "age", "sex", "scr", "scrunit",
-        "regimen", "auc", "vial", "conc",
+        "regimen", "auc", "vial", "conc", "round", "bsa", "cgweight",
     ];
+
+    /// The link parameter of a typed partner dose: `m2.<drug>`.
+    pub fn partner_param(drug: &str) -> String {
+        format!("{PARTNER_DOSE_PREFIX}{drug}")
+    }
+
+    /// Every parameter the dose view has: [`DoseParams::ALL`], then `m2.<drug>` for each
+    /// mg/m² partner of the regimens in data/regimens.json. Built once.
+    pub fn names() -> &'static [&'static str] {
+        static NAMES: OnceLock<Vec<&'static str>> = OnceLock::new();
+        NAMES.get_or_init(|| {
+            let mut names: Vec<&'static str> = Self::ALL.to_vec();
+            for regimen in regimens::regimens() {
+                for partner in &regimen.partners {
+                    if partner.basis != DoseBasis::MgPerM2 {
+                        continue;
+                    }
+                    let param = Self::partner_param(&partner.drug);
+                    if !names.contains(&param.as_str()) {
+                        // A fixed, small set (one per drug in the embedded data), made once.
+                        names.push(Box::leak(param.into_boxed_str()));
+                    }
+                }
+            }
+            names
+        })
+    }
+
+    /// The scenario parameters (everything but [`DoseParams::PATIENT`]): they follow the
+    /// inputs into the address bar.
+    pub fn scenario_names() -> &'static [&'static str] {
+        static NAMES: OnceLock<Vec<&'static str>> = OnceLock::new();
+        NAMES.get_or_init(|| {
+            Self::names()
+                .iter()
+                .copied()
+                .filter(|n| !Self::PATIENT.contains(n))
+                .collect()
+        })
+    }
+
+    /// The `&'static` name of a dose-view parameter, for messages keyed by parameter.
+    pub fn static_name(name: &str) -> Option<&'static str> {
+        Self::names().iter().copied().find(|n| *n == name)
+    }
 
     pub fn from_query(map: &QueryMap) -> (Self, Vec<ParamError>) {
         let mut r = Reader::new(map);
-        let params = DoseParams {
+        let mut params = DoseParams {
             weight: r.positive("weight"),
             wunit: r.code("wunit", WeightUnit::from_code, "kg, lb"),
             mgkg: r.positive("mgkg"),
@@ -335,7 +417,34 @@ impl DoseParams {
             auc: r.positive("auc"),
             vial: r.positive("vial"),
             conc: r.positive("conc"),
+            round: r.code("round", RoundingTolerance::from_code, "off, pct5, pct10"),
+            bsa: r.code("bsa", BsaFormula::from_code, "mosteller, dubois"),
+            cgweight: r.code("cgweight", CrclWeight::from_code, "actual, adjusted"),
+            m2: BTreeMap::new(),
         };
+        for (name, _) in map.iter() {
+            let Some(drug) = name.strip_prefix(PARTNER_DOSE_PREFIX) else {
+                continue;
+            };
+            if drug.is_empty() {
+                continue;
+            }
+            let param = Self::static_name(name).unwrap_or("m2");
+            if let Some(value) = r.positive_named(name, param) {
+                params.m2.insert(drug.to_string(), value);
+            }
+        }
+        // A value whose unit cannot be read is left out, never read in a guessed unit.
+        let failed = |p: &str| r.errors.iter().any(|e| e.param == p);
+        if failed("wunit") {
+            params.weight = None;
+        }
+        if failed("hunit") {
+            params.height = None;
+        }
+        if failed("scrunit") {
+            params.scr = None;
+        }
         (params, r.errors)
     }
 
@@ -355,7 +464,72 @@ impl DoseParams {
         w.number("auc", self.auc);
         w.number("vial", self.vial);
         w.number("conc", self.conc);
+        w.text("round", self.round.map(RoundingTolerance::code));
+        w.text("bsa", self.bsa.map(BsaFormula::code));
+        w.text("cgweight", self.cgweight.map(CrclWeight::code));
+        for (drug, value) in &self.m2 {
+            w.number(&Self::partner_param(drug), Some(*value));
+        }
         without_patient_values(w.0, with_patient_values, &Self::PATIENT)
+    }
+
+    /// The dosing domain's request for these inputs: the one place link values become a
+    /// [`DoseRequest`]. Absent units and choices take the domain's defaults (kg, cm, mg/dL,
+    /// rounding off, Mosteller, actual weight).
+    ///
+    /// `unusable` are the messages [`DoseParams::from_query`] gave: a number given but not
+    /// usable goes to the domain as not-a-number, so that what depends on it is withheld
+    /// (never computed from a default such as the label dose or vial).
+    pub fn to_request(&self, unusable: &[ParamError]) -> DoseRequest {
+        let mut request = self.request();
+        let failed = |p: &str| unusable.iter().any(|e| e.param == p);
+        let nan = Some(f64::NAN);
+        for (param, field) in [
+            ("weight", &mut request.weight),
+            ("mgkg", &mut request.mg_per_kg),
+            ("every", &mut request.every_weeks),
+            ("height", &mut request.height),
+            ("age", &mut request.age_years),
+            ("scr", &mut request.serum_creatinine),
+            ("auc", &mut request.carboplatin_auc),
+            ("vial", &mut request.vial_mg),
+            ("conc", &mut request.concentration_mg_per_ml),
+        ] {
+            if failed(param) {
+                *field = nan;
+            }
+        }
+        for e in unusable {
+            if let Some(drug) = e.param.strip_prefix(PARTNER_DOSE_PREFIX) {
+                request.partner_mg_per_m2.insert(drug.to_string(), f64::NAN);
+            }
+        }
+        request
+    }
+
+    fn request(&self) -> DoseRequest {
+        DoseRequest {
+            weight: self.weight,
+            weight_unit: self.wunit.unwrap_or_default(),
+            mg_per_kg: self.mgkg,
+            // A count from a link is small; an absurd one stays absurd as a float and is
+            // reported by the domain's interval check.
+            every_weeks: self.every.map(|weeks| weeks as f64),
+            height: self.height,
+            height_unit: self.hunit.unwrap_or_default(),
+            age_years: self.age,
+            sex: self.sex,
+            serum_creatinine: self.scr,
+            creatinine_unit: self.scrunit.unwrap_or_default(),
+            regimen: self.regimen.clone(),
+            carboplatin_auc: self.auc,
+            vial_mg: self.vial,
+            concentration_mg_per_ml: self.conc,
+            rounding: self.round.unwrap_or_default(),
+            bsa_formula: self.bsa.unwrap_or_default(),
+            crcl_weight: self.cgweight.unwrap_or_default(),
+            partner_mg_per_m2: self.m2.clone(),
+        }
     }
 }
 
@@ -582,6 +756,118 @@ mod tests {
         assert!(full.contains("weight=80") && full.contains("age=61") && full.contains("scr=1.2"));
     }
 
+    #[test]
+    fn scenario_parameters_beyond_the_contract() {
+        // A full patient link with µmol/L, female, adjusted weight, rounding and a typed
+        // partner dose; an unknown parameter is ignored.
+        let q = QueryMap::parse(
+            "weight=160&wunit=lb&height=65&hunit=in&age=55&sex=f&scr=70&scrunit=umol\
+             &regimen=ivo-gem-cis&vial=200&conc=20&round=pct5&bsa=dubois&cgweight=adjusted\
+             &m2.gemcitabine=1000&unrelated=x",
+        );
+        let (dose, errors) = DoseParams::from_query(&q);
+        assert!(errors.is_empty(), "{errors:?}");
+        let request = dose.to_request(&errors);
+        assert_eq!(request.weight, Some(160.0));
+        assert_eq!(request.weight_unit, WeightUnit::Lb);
+        assert_eq!(request.height_unit, HeightUnit::In);
+        assert_eq!(request.sex, Some(Sex::Female));
+        assert_eq!(request.creatinine_unit, CreatinineUnit::Umol);
+        assert_eq!(request.regimen.as_deref(), Some("ivo-gem-cis"));
+        assert_eq!(request.vial_mg, Some(200.0));
+        assert_eq!(request.concentration_mg_per_ml, Some(20.0));
+        assert_eq!(request.rounding, RoundingTolerance::Pct5);
+        assert_eq!(request.bsa_formula, BsaFormula::DuBois);
+        assert_eq!(request.crcl_weight, CrclWeight::Adjusted);
+        assert_eq!(request.partner_mg_per_m2.get("gemcitabine"), Some(&1000.0));
+        // Scenario link: the typed partner dose and the choices stay, the patient goes.
+        assert_eq!(
+            dose.to_query(false).encode(),
+            "regimen=ivo-gem-cis&vial=200&conc=20&round=pct5&bsa=dubois&cgweight=adjusted\
+             &m2.gemcitabine=1000"
+        );
+        // Absent choices take the domain's defaults.
+        let request = DoseParams::default().to_request(&[]);
+        assert_eq!(request, crate::dosing::DoseRequest::default());
+    }
+
+    #[test]
+    fn the_contract_link_gives_the_hand_computed_dose() {
+        // 20 mg/kg x 72.5 kg = 1450 mg.
+        let (dose, errors) =
+            DoseParams::from_query(&parse_hash("#/dose?weight=72.5&mgkg=20&every=3").1);
+        assert!(errors.is_empty());
+        let report = crate::dosing::calculate(&dose.to_request(&errors));
+        assert_eq!(report.dose_mg, Some(1450.0));
+        assert!(report.errors.is_empty());
+    }
+
+    #[test]
+    fn bad_extra_parameters_and_units() {
+        // Text in a number: reported at its field, nothing computed from it.
+        let (dose, errors) = DoseParams::from_query(&QueryMap::parse("weight=abc&height=170"));
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].param, "weight");
+        assert_eq!(dose.height, Some(170.0));
+        assert_eq!(
+            crate::dosing::calculate(&dose.to_request(&errors)).dose_mg,
+            None
+        );
+        // An unknown unit: reported, and the value it qualifies is not read in a guessed unit.
+        let (dose, errors) = DoseParams::from_query(&QueryMap::parse(
+            "weight=72.5&wunit=stone&height=70&hunit=ft&scr=80&scrunit=mmol",
+        ));
+        let params: Vec<_> = errors.iter().map(|e| e.param).collect();
+        assert_eq!(params, vec!["wunit", "hunit", "scrunit"]);
+        assert_eq!((dose.weight, dose.height, dose.scr), (None, None, None));
+        assert_eq!(
+            crate::dosing::calculate(&dose.to_request(&errors)).dose_mg,
+            None
+        );
+        // A bad dose level or vial is withheld, never replaced by the label's.
+        let (dose, errors) = DoseParams::from_query(&QueryMap::parse("weight=70&mgkg=-3&vial=x"));
+        let report = crate::dosing::calculate(&dose.to_request(&errors));
+        assert_eq!(report.dose_mg, None);
+        assert!(report.error_for("mgkg").is_some() && report.error_for("vial").is_some());
+        let (dose, errors) = DoseParams::from_query(&QueryMap::parse("weight=70&vial=x"));
+        let report = crate::dosing::calculate(&dose.to_request(&errors));
+        assert_eq!(report.dose_mg, Some(1400.0));
+        assert_eq!((report.vials, report.waste_mg), (None, None));
+        // Unknown choices and a bad typed dose, each at its parameter.
+        let (dose, errors) = DoseParams::from_query(&QueryMap::parse(
+            "round=pct7&bsa=haycock&cgweight=ideal&m2.gemcitabine=lots&m2.cisplatin=25",
+        ));
+        let params: Vec<_> = errors.iter().map(|e| e.param).collect();
+        assert_eq!(params, vec!["round", "bsa", "cgweight", "m2.gemcitabine"]);
+        assert!(errors[3].message.contains("lots"));
+        assert_eq!(dose.m2.get("cisplatin"), Some(&25.0));
+        assert_eq!(dose.m2.get("gemcitabine"), None);
+    }
+
+    #[test]
+    fn names_cover_every_mg_per_m2_partner() {
+        let names = DoseParams::names();
+        for drug in [
+            "pemetrexed",
+            "paclitaxel",
+            "nab-paclitaxel",
+            "docetaxel",
+            "etoposide",
+            "gemcitabine",
+            "cisplatin",
+            "oxaliplatin",
+        ] {
+            assert!(
+                names.contains(&DoseParams::partner_param(drug).as_str()),
+                "{drug}"
+            );
+        }
+        assert!(!names.contains(&"m2.carboplatin"));
+        let scenario = DoseParams::scenario_names();
+        assert!(scenario.contains(&"mgkg") && scenario.contains(&"m2.docetaxel"));
+        assert!(DoseParams::PATIENT.iter().all(|p| !scenario.contains(p)));
+    }
+
     fn opt<T: std::fmt::Debug + Clone + 'static>(
         s: impl Strategy<Value = T> + 'static,
     ) -> impl Strategy<Value = Option<T>> {
@@ -603,8 +889,12 @@ mod tests {
             sex in opt(prop_oneof![Just(Sex::Female), Just(Sex::Male)]),
             scrunit in opt(prop_oneof![Just(CreatinineUnit::MgDl), Just(CreatinineUnit::Umol)]),
             regimen in opt("[a-z0-9-]{1,20}"),
+            round in opt(prop_oneof![Just(RoundingTolerance::Off), Just(RoundingTolerance::Pct5), Just(RoundingTolerance::Pct10)]),
+            bsa in opt(prop_oneof![Just(BsaFormula::Mosteller), Just(BsaFormula::DuBois)]),
+            cgweight in opt(prop_oneof![Just(CrclWeight::Actual), Just(CrclWeight::Adjusted)]),
+            m2 in prop::collection::btree_map("[a-z][a-z-]{0,15}", positive(), 0..4),
         ) {
-            let state = DoseParams { weight, wunit, mgkg, every, height, hunit, age, sex, scr, scrunit, regimen, auc, vial, conc };
+            let state = DoseParams { weight, wunit, mgkg, every, height, hunit, age, sex, scr, scrunit, regimen, auc, vial, conc, round, bsa, cgweight, m2 };
             let hash = hash_for(&Route::Dose, &state.to_query(true));
             let (route, query) = parse_hash(&hash);
             prop_assert_eq!(route, Route::Dose);

@@ -12,7 +12,7 @@
 //! | `auc` | mg/mL·min | 0.5 to 10 | same |
 //! | `vial` | mg | 1 to 10 000 | same |
 //! | `conc` | mg/mL | 0.1 to 1000 | same |
-//! | `partner-<drug>` | mg/m² | 0.01 to 10 000 | same |
+//! | `m2.<drug>` | mg/m² | 0.01 to 10 000 | same |
 //! | `regimen` | id | an id in data/regimens.json | unknown |
 //! | `wunit`, `hunit`, `scrunit`, `sex` | code | the codes in `units.rs` | unknown |
 //!
@@ -41,7 +41,7 @@ pub enum InputErrorKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FieldError {
     /// Link parameter name (`weight`, `mgkg`, `every`, `height`, `age`, `sex`, `scr`,
-    /// `auc`, `vial`, `conc`, `regimen`, `wunit`, `hunit`, `scrunit`, `partner-<drug>`).
+    /// `auc`, `vial`, `conc`, `regimen`, `wunit`, `hunit`, `scrunit`, `m2.<drug>`).
     pub field: String,
     pub error: InputErrorKind,
     pub message: String,

@@ -1,7 +1,8 @@
 //! Dosing: ivonescimab by weight with vial maths, and the chemotherapy partners of its regimens.
 //! Plain Rust: no UI or browser types.
 //!
-//! Entry point: [`calculate`] (or [`calculate_from_link_params`]) returns a [`DoseReport`];
+//! Entry point: [`calculate`] returns a [`DoseReport`] (link parameters become a
+//! [`DoseRequest`] in `crate::link`, `DoseParams::to_request`);
 //! [`render_text`] renders it for "copy as text" and the printed sheet. Regimens, label facts
 //! and the evidence behind warnings come from `data/regimens.json` ([`regimens`]).
 
@@ -16,8 +17,8 @@ pub mod units;
 mod tests;
 
 pub use calculate::{
-    calculate, calculate_from_link_params, request_from_link_params, CrclWeight, DoseReport,
-    DoseRequest, Missing, Note, PartnerDose, UsedInputs, ValueOrigin, Warning,
+    calculate, CrclWeight, DoseReport, DoseRequest, Missing, Note, PartnerDose, UsedInputs,
+    ValueOrigin, Warning,
 };
 pub use formulas::{BsaFormula, CalvertDose, RoundingTolerance, VialRounding};
 pub use input::{FieldError, InputErrorKind};
