@@ -160,3 +160,89 @@ pub fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Option<()> {
     let _ = web_sys::Url::revoke_object_url(&url);
     Some(())
 }
+
+/// Calls `on_resize` whenever the window changes size. Dropping the returned value stops
+/// listening.
+pub fn on_window_resize(on_resize: impl Fn() + 'static) -> Option<gloo::events::EventListener> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let window = web_sys::window()?;
+        Some(gloo::events::EventListener::new(
+            &window,
+            "resize",
+            move |_| on_resize(),
+        ))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = on_resize;
+        None
+    }
+}
+
+/// Offers an SVG drawing as a PNG download: the SVG is loaded into an image from a blob URL,
+/// drawn on a white canvas at `scale` x its size, and saved. Returns false where the browser
+/// cannot start this (it finishes asynchronously).
+pub fn download_svg_as_png(
+    file_name: &str,
+    svg: &str,
+    width: f64,
+    height: f64,
+    scale: f64,
+) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
+        let run = || -> Option<()> {
+            let document = web_sys::window()?.document()?;
+            let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(svg));
+            let options = web_sys::BlobPropertyBag::new();
+            options.set_type("image/svg+xml");
+            let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+            let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+            let image = web_sys::HtmlImageElement::new().ok()?;
+            let canvas: web_sys::HtmlCanvasElement =
+                document.create_element("canvas").ok()?.dyn_into().ok()?;
+            canvas.set_width((width * scale).round() as u32);
+            canvas.set_height((height * scale).round() as u32);
+            let name = file_name.to_string();
+            let loaded = image.clone();
+            let source_url = url.clone();
+            let on_load = Closure::once_into_js(move || {
+                let _ = web_sys::Url::revoke_object_url(&source_url);
+                let draw = || -> Option<()> {
+                    let context: web_sys::CanvasRenderingContext2d =
+                        canvas.get_context("2d").ok()??.dyn_into().ok()?;
+                    context.set_fill_style_str("#ffffff");
+                    context.fill_rect(0.0, 0.0, width * scale, height * scale);
+                    context
+                        .draw_image_with_html_image_element_and_dw_and_dh(
+                            &loaded,
+                            0.0,
+                            0.0,
+                            width * scale,
+                            height * scale,
+                        )
+                        .ok()?;
+                    let on_blob = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
+                        if let Some(blob) = blob {
+                            let _ = download_blob(&name, &blob);
+                        }
+                    });
+                    canvas.to_blob(on_blob.unchecked_ref()).ok()
+                };
+                let _ = draw();
+            });
+            image.set_onload(Some(on_load.unchecked_ref()));
+            image.set_src(&url);
+            Some(())
+        };
+        run().is_some()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (file_name, svg, width, height, scale);
+        false
+    }
+}

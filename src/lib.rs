@@ -8,6 +8,7 @@
 pub mod app;
 pub mod browser;
 pub mod dosing;
+pub mod js_api;
 pub mod link;
 pub mod pk;
 pub mod trials;

@@ -546,7 +546,88 @@ fn without_patient_values(map: QueryMap, keep: bool, patient: &[&str]) -> QueryM
     out
 }
 
-/// The PK view's inputs (CONTRACT.md, `#/pk`).
+/// The time axis of the PK chart (`tunit`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TimeUnit {
+    #[default]
+    Days,
+    Weeks,
+}
+
+impl TimeUnit {
+    pub fn code(self) -> &'static str {
+        match self {
+            TimeUnit::Days => "days",
+            TimeUnit::Weeks => "weeks",
+        }
+    }
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "days" | "d" => Some(TimeUnit::Days),
+            "weeks" | "w" => Some(TimeUnit::Weeks),
+            _ => None,
+        }
+    }
+    /// Days in one unit.
+    pub fn days(self) -> f64 {
+        match self {
+            TimeUnit::Days => 1.0,
+            TimeUnit::Weeks => 7.0,
+        }
+    }
+}
+
+/// A regimen drawn on the PK chart next to the one of the inputs: `10q3` is 10 mg/kg every
+/// 3 weeks (link `overlay=10q3,20q3,20q2`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct OverlayRegimen {
+    pub mgkg: f64,
+    pub every_weeks: u64,
+}
+
+impl OverlayRegimen {
+    pub fn code(&self) -> String {
+        format!("{}q{}", format_number(self.mgkg), self.every_weeks)
+    }
+}
+
+/// Most regimens an `overlay` link parameter holds.
+pub const MAX_OVERLAYS: usize = 3;
+
+/// Reads `10q3,20q3,20q2` (spaces allowed, `Q` or `q`).
+pub fn parse_overlays(text: &str) -> Result<Vec<OverlayRegimen>, String> {
+    let mut out = Vec::new();
+    for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let bad = || {
+            format!(
+                "“{part}” is not a regimen; write mg/kg, q, weeks (10q3 is 10 mg/kg every 3 weeks)."
+            )
+        };
+        let (mgkg, weeks) = part
+            .to_ascii_lowercase()
+            .split_once('q')
+            .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))
+            .ok_or_else(bad)?;
+        let mgkg = parse_number(&mgkg).map_err(|_| bad())?;
+        let every_weeks = parse_count(&weeks).map_err(|_| bad())?;
+        if mgkg <= 0.0 || every_weeks == 0 {
+            return Err(format!(
+                "“{part}”: the dose and the interval must be greater than zero."
+            ));
+        }
+        out.push(OverlayRegimen { mgkg, every_weeks });
+    }
+    if out.len() > MAX_OVERLAYS {
+        return Err(format!(
+            "At most {MAX_OVERLAYS} regimens can be compared ({} given).",
+            out.len()
+        ));
+    }
+    Ok(out)
+}
+
+/// The PK view's inputs (CONTRACT.md, `#/pk`, plus this view's own additions: `flat`,
+/// `allo_cl`, `allo_v`, `mw`, `refs`, `log`, `tunit`, `overlay`).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PkParams {
     pub mgkg: Option<f64>,
@@ -565,13 +646,29 @@ pub struct PkParams {
     pub cv_cl: Option<f64>,
     pub cv_v1: Option<f64>,
     pub seed: Option<u64>,
+    /// A flat dose, mg (replaces `mgkg` when present).
+    pub flat: Option<f64>,
+    /// Allometric exponent of the clearances on weight / 70 kg.
+    pub allo_cl: Option<f64>,
+    /// Allometric exponent of the volumes on weight / 70 kg.
+    pub allo_v: Option<f64>,
+    /// Molecular weight assumed for the IC50 reference lines, kDa.
+    pub mw: Option<f64>,
+    /// Whether the chart shows the IC50 reference lines.
+    pub refs: Option<bool>,
+    /// Whether the concentration axis is logarithmic.
+    pub log: Option<bool>,
+    pub tunit: Option<TimeUnit>,
+    /// Regimens compared on the chart.
+    pub overlay: Option<Vec<OverlayRegimen>>,
 }
 
 impl PkParams {
     pub const PATIENT: [&'static str; 1] = ["weight"];
-    pub const ALL: [&'static str; 16] = [
+    pub const ALL: [&'static str; 24] = [
         "mgkg", "weight", "every", "doses", "tinf", "cl0", "clss", "t50", "hill", "v1", "v2", "q",
-        "n", "cv_cl", "cv_v1", "seed",
+        "n", "cv_cl", "cv_v1", "seed", "flat", "allo_cl", "allo_v", "mw", "refs", "log", "tunit",
+        "overlay",
     ];
 
     pub fn from_query(map: &QueryMap) -> (Self, Vec<ParamError>) {
@@ -593,6 +690,14 @@ impl PkParams {
             cv_cl: r.non_negative("cv_cl"),
             cv_v1: r.non_negative("cv_v1"),
             seed: r.count("seed"),
+            flat: r.positive("flat"),
+            allo_cl: r.number("allo_cl"),
+            allo_v: r.number("allo_v"),
+            mw: r.positive("mw"),
+            refs: r.flag("refs"),
+            log: r.flag("log"),
+            tunit: r.code("tunit", TimeUnit::from_code, "days, weeks"),
+            overlay: r.overlays("overlay"),
         };
         (params, r.errors)
     }
@@ -615,11 +720,67 @@ impl PkParams {
         w.number("cv_cl", self.cv_cl);
         w.number("cv_v1", self.cv_v1);
         w.count("seed", self.seed);
+        w.number("flat", self.flat);
+        w.number("allo_cl", self.allo_cl);
+        w.number("allo_v", self.allo_v);
+        w.number("mw", self.mw);
+        w.text("refs", self.refs.map(flag_code));
+        w.text("log", self.log.map(flag_code));
+        w.text("tunit", self.tunit.map(TimeUnit::code));
+        if let Some(list) = &self.overlay {
+            let codes: Vec<String> = list.iter().map(OverlayRegimen::code).collect();
+            w.text("overlay", Some(&codes.join(",")));
+        }
         without_patient_values(w.0, with_patient_values, &Self::PATIENT)
     }
 }
 
+fn flag_code(on: bool) -> &'static str {
+    if on {
+        "1"
+    } else {
+        "0"
+    }
+}
+
 impl Reader<'_> {
+    /// Any finite number (an exponent may be negative).
+    fn number(&mut self, param: &'static str) -> Option<f64> {
+        let text = self.map.get(param)?;
+        match parse_number(text) {
+            Ok(v) => Some(v),
+            Err(message) => {
+                self.fail(param, message);
+                None
+            }
+        }
+    }
+
+    /// On or off: `1`, `true`, `yes`, `on` or `0`, `false`, `no`, `off`.
+    fn flag(&mut self, param: &'static str) -> Option<bool> {
+        let text = self.map.get(param)?;
+        match text.trim().to_ascii_lowercase().as_str() {
+            "1" | "true" | "yes" | "on" => Some(true),
+            "0" | "false" | "no" | "off" => Some(false),
+            _ => {
+                self.fail(param, format!("“{text}” is not one of 1, 0."));
+                None
+            }
+        }
+    }
+
+    fn overlays(&mut self, param: &'static str) -> Option<Vec<OverlayRegimen>> {
+        let text = self.map.get(param)?;
+        match parse_overlays(text) {
+            Ok(list) if list.is_empty() => None,
+            Ok(list) => Some(list),
+            Err(message) => {
+                self.fail(param, message);
+                None
+            }
+        }
+    }
+
     /// Zero or more (a variability of 0 % is allowed).
     fn non_negative(&mut self, param: &'static str) -> Option<f64> {
         let text = self.map.get(param)?;
@@ -701,6 +862,41 @@ mod tests {
             TrialsParams::from_query(&q).0.q.as_deref(),
             Some("HARMONi-2")
         );
+    }
+
+    #[test]
+    fn pk_view_additions_parse_and_report() {
+        let q = QueryMap::parse(
+            "overlay=10q3,%2020Q3%20,20q2&log=1&tunit=weeks&allo_cl=-0.5&refs=0&mw=150&flat=1200",
+        );
+        let (pk, errors) = PkParams::from_query(&q);
+        assert!(errors.is_empty(), "{errors:?}");
+        let overlay = pk.overlay.unwrap_or_default();
+        assert_eq!(overlay.len(), 3);
+        assert_eq!(
+            overlay[1],
+            OverlayRegimen {
+                mgkg: 20.0,
+                every_weeks: 3
+            }
+        );
+        assert_eq!(overlay[2].every_weeks, 2);
+        assert_eq!(pk.log, Some(true));
+        assert_eq!(pk.refs, Some(false));
+        assert_eq!(pk.tunit, Some(TimeUnit::Weeks));
+        assert_eq!(pk.allo_cl, Some(-0.5));
+        assert_eq!(pk.flat, Some(1200.0));
+        let bad = QueryMap::parse(
+            "overlay=10q3,20q3,20q2,30q3&log=maybe&tunit=months&allo_v=x&v1=-1&mgkg=10",
+        );
+        let (pk, errors) = PkParams::from_query(&bad);
+        let params: Vec<_> = errors.iter().map(|e| e.param).collect();
+        assert_eq!(params, vec!["v1", "allo_v", "log", "tunit", "overlay"]);
+        assert_eq!(pk.mgkg, Some(10.0));
+        assert!(parse_overlays("10x3").is_err());
+        assert!(parse_overlays("0q3").is_err());
+        assert!(parse_overlays("10q0").is_err());
+        assert_eq!(parse_overlays(" , ").map(|v| v.len()), Ok(0));
     }
 
     #[test]
@@ -911,8 +1107,15 @@ mod tests {
             v1 in opt(positive()), v2 in opt(positive()), q in opt(positive()),
             n in opt(1u64..10_000), cv_cl in opt(0.0f64..100.0), cv_v1 in opt(0.0f64..100.0),
             seed in opt(any::<u64>()),
+            extra in (
+                opt(positive()), opt(-2.0f64..2.0), opt(-2.0f64..2.0), opt(positive()),
+                opt(any::<bool>()), opt(any::<bool>()),
+                opt(prop_oneof![Just(TimeUnit::Days), Just(TimeUnit::Weeks)]),
+                opt(prop::collection::vec((positive(), 1u64..10).prop_map(|(mgkg, every_weeks)| OverlayRegimen { mgkg, every_weeks }), 1..=MAX_OVERLAYS)),
+            ),
         ) {
-            let state = PkParams { mgkg, weight, every, doses, tinf, cl0, clss, t50, hill, v1, v2, q, n, cv_cl, cv_v1, seed };
+            let (flat, allo_cl, allo_v, mw, refs, log, tunit, overlay) = extra;
+            let state = PkParams { mgkg, weight, every, doses, tinf, cl0, clss, t50, hill, v1, v2, q, n, cv_cl, cv_v1, seed, flat, allo_cl, allo_v, mw, refs, log, tunit, overlay };
             let (back, errors) = PkParams::from_query(&QueryMap::parse(&state.to_query(true).encode()));
             prop_assert!(errors.is_empty());
             prop_assert_eq!(back, state);

@@ -1,6 +1,7 @@
 //! Widgets shared by the views, written once: inputs with units and their messages, result
 //! values that carry the contract's `data-testid`/`data-value`, and the link-backed form state.
 
+pub mod chart;
 pub mod field;
 pub mod form;
 pub mod messages;
