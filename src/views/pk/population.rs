@@ -7,8 +7,11 @@ use std::rc::Rc;
 use std::time::Duration;
 use yew::prelude::*;
 
-/// Patients simulated between two yields to the page.
-pub const CHUNK_PATIENTS: u32 = 100;
+/// Patients simulated between two looks at the clock.
+pub const CHUNK_PATIENTS: u32 = 25;
+/// Longest stretch of simulation before the page gets a turn (input, scrolling, progress):
+/// under the 50 ms at which browsers count a task as long.
+pub const SLICE_MS: f64 = 30.0;
 
 /// What a population run was asked for.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -71,7 +74,13 @@ pub fn use_population(key: Option<PopulationKey>) -> PopulationState {
                     error.set(None);
                     progress.set(Some(0.0));
                     while !run.is_finished() {
-                        run.advance(CHUNK_PATIENTS);
+                        let slice_start = browser::now_ms();
+                        while !run.is_finished() && browser::now_ms() - slice_start < SLICE_MS {
+                            run.advance(CHUNK_PATIENTS);
+                        }
+                        if run.is_finished() {
+                            break;
+                        }
                         progress.set(Some(run.progress()));
                         yew::platform::time::sleep(Duration::ZERO).await;
                         if !current() {
