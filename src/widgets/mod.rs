@@ -5,3 +5,4 @@ pub mod field;
 pub mod form;
 pub mod messages;
 pub mod result;
+pub mod scale;
