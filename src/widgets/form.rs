@@ -24,6 +24,14 @@ impl LinkForm {
         next.set(name, value);
         self.state.set(next);
     }
+    /// Sets several inputs at once (one state change, one address-bar update).
+    pub fn set_many(&self, pairs: &[(&str, &str)]) {
+        let mut next = (*self.state).clone();
+        for (name, value) in pairs {
+            next.set(name, value);
+        }
+        self.state.set(next);
+    }
     /// A callback that sets one input from its new text.
     pub fn setter(&self, name: &'static str) -> Callback<String> {
         let form = self.clone();
