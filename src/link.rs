@@ -798,7 +798,7 @@ impl Reader<'_> {
     }
 }
 
-/// The trials view's search and filters (CONTRACT.md, `#/trials`).
+/// The trials view's search, filters and sort order (CONTRACT.md, `#/trials`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TrialsParams {
     pub q: Option<String>,
@@ -806,19 +806,53 @@ pub struct TrialsParams {
     pub tumor: Option<String>,
     pub phase: Option<String>,
     pub endpoint: Option<String>,
+    /// Line of therapy ("1L", "2L+", "refractory").
+    pub line: Option<String>,
+    /// Sort column: a column name or an endpoint key (`orr`, `trial`); the view checks it
+    /// against the data.
+    pub sort: Option<String>,
+    pub dir: Option<SortDir>,
+}
+
+/// Sort direction in a link: `asc` or `desc`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortDir {
+    Asc,
+    Desc,
+}
+
+impl SortDir {
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code.to_ascii_lowercase().as_str() {
+            "asc" => Some(SortDir::Asc),
+            "desc" => Some(SortDir::Desc),
+            _ => None,
+        }
+    }
+    pub fn code(self) -> &'static str {
+        match self {
+            SortDir::Asc => "asc",
+            SortDir::Desc => "desc",
+        }
+    }
 }
 
 impl TrialsParams {
-    pub const ALL: [&'static str; 5] = ["q", "drug", "tumor", "phase", "endpoint"];
+    pub const ALL: [&'static str; 8] = [
+        "q", "drug", "tumor", "phase", "endpoint", "line", "sort", "dir",
+    ];
 
     pub fn from_query(map: &QueryMap) -> (Self, Vec<ParamError>) {
-        let r = Reader::new(map);
+        let mut r = Reader::new(map);
         let params = TrialsParams {
             q: r.text("q"),
             drug: r.text("drug"),
             tumor: r.text("tumor"),
             phase: r.text("phase"),
             endpoint: r.text("endpoint"),
+            line: r.text("line"),
+            sort: r.text("sort"),
+            dir: r.code("dir", SortDir::from_code, "asc, desc"),
         };
         (params, r.errors)
     }
@@ -830,6 +864,9 @@ impl TrialsParams {
         w.text("tumor", self.tumor.as_deref());
         w.text("phase", self.phase.as_deref());
         w.text("endpoint", self.endpoint.as_deref());
+        w.text("line", self.line.as_deref());
+        w.text("sort", self.sort.as_deref());
+        w.text("dir", self.dir.map(SortDir::code));
         w.0
     }
 }
@@ -897,6 +934,26 @@ mod tests {
         assert!(parse_overlays("0q3").is_err());
         assert!(parse_overlays("10q0").is_err());
         assert_eq!(parse_overlays(" , ").map(|v| v.len()), Ok(0));
+    }
+
+    #[test]
+    fn trials_line_sort_and_direction() {
+        let (t, errors) =
+            TrialsParams::from_query(&QueryMap::parse("tumor=TNBC&line=2L%2B&sort=orr&dir=desc"));
+        assert!(errors.is_empty());
+        assert_eq!(t.line.as_deref(), Some("2L+"));
+        assert_eq!(t.sort.as_deref(), Some("orr"));
+        assert_eq!(t.dir, Some(SortDir::Desc));
+        assert_eq!(
+            t.to_query().encode(),
+            "tumor=TNBC&line=2L%2B&sort=orr&dir=desc"
+        );
+        let (t, errors) = TrialsParams::from_query(&QueryMap::parse("dir=up&q=TNBC"));
+        assert_eq!(t.dir, None);
+        assert_eq!(t.q.as_deref(), Some("TNBC"));
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].param, "dir");
+        assert!(errors[0].message.contains("up"));
     }
 
     #[test]
@@ -1125,10 +1182,15 @@ mod tests {
         fn trials_state_round_trips_through_a_link(
             q in opt("\\PC{1,30}"), drug in opt("[A-Za-z0-9 +-]{1,12}"),
             tumor in opt("[A-Za-z-]{1,8}"), phase in opt("[IVab/]{1,5}"), endpoint in opt("[a-z0-9]{1,5}"),
+            line in opt("[0-9A-Za-z/+]{1,10}"), sort in opt("[a-z_0-9]{1,10}"),
+            dir in opt(prop_oneof![Just(SortDir::Asc), Just(SortDir::Desc)]),
         ) {
             // Free text is kept as typed, less surrounding spaces.
             let trim = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
-            let state = TrialsParams { q: trim(q), drug: trim(drug), tumor: trim(tumor), phase: trim(phase), endpoint: trim(endpoint) };
+            let state = TrialsParams {
+                q: trim(q), drug: trim(drug), tumor: trim(tumor), phase: trim(phase), endpoint: trim(endpoint),
+                line: trim(line), sort: trim(sort), dir,
+            };
             let hash = hash_for(&Route::Trials, &state.to_query());
             let (_, query) = parse_hash(&hash);
             let (back, errors) = TrialsParams::from_query(&query);

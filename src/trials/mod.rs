@@ -22,8 +22,12 @@ pub use search::{
 use std::fmt;
 use std::sync::OnceLock;
 
-/// The data file, as embedded.
-pub const TRIALS_JSON: &str = include_str!("../../data/trials.json");
+/// The data file as committed (indented). Only its hash is used at run time, computed at build
+/// time, so its text is not carried in the binary.
+const TRIALS_JSON_FILE: &str = include_str!("../../data/trials.json");
+
+/// The data as embedded: the same JSON without whitespace, written by build.rs.
+pub const TRIALS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/trials.min.json"));
 
 /// The CONTRACT's `data-field` names of a trials row, in table order. Each is an endpoint key
 /// of [`Record::figure`].
@@ -67,8 +71,8 @@ pub const fn fnv1a64(bytes: &[u8]) -> u64 {
     hash
 }
 
-/// FNV-1a 64 of the embedded data file text, computed at build time.
-pub const DATA_HASH: u64 = fnv1a64(TRIALS_JSON.as_bytes());
+/// FNV-1a 64 of the committed data file's text, computed at build time.
+pub const DATA_HASH: u64 = fnv1a64(TRIALS_JSON_FILE.as_bytes());
 
 /// Data version: [`DATA_HASH`] as 16 lower-case hex digits.
 pub fn data_version() -> String {

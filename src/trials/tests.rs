@@ -798,12 +798,27 @@ fn fnv1a64_matches_published_test_vectors() {
     assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
     assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
     assert_eq!(fnv1a64(b"foobar"), 0x8594_4171_f739_67e8);
-    assert_eq!(DATA_HASH, fnv1a64(TRIALS_JSON.as_bytes()));
+    // the data version is the hash of the committed file, not of the minified copy
+    let committed =
+        std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/trials.json")).unwrap_or_default();
+    assert_eq!(DATA_HASH, fnv1a64(&committed));
+    assert_ne!(DATA_HASH, fnv1a64(TRIALS_JSON.as_bytes()));
     let v = data_version();
     assert_eq!(v.len(), 16);
     assert!(v
         .bytes()
         .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
+}
+
+#[test]
+fn the_minified_copy_holds_the_same_data_as_the_committed_file() {
+    let committed =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/trials.json"))
+            .unwrap_or_default();
+    assert!(TRIALS_JSON.len() < committed.len());
+    assert!(!TRIALS_JSON.contains("\n  "));
+    assert_eq!(parse(TRIALS_JSON), parse(&committed));
+    assert!(parse(TRIALS_JSON).is_ok());
 }
 
 #[test]

@@ -24,7 +24,7 @@ impl LinkForm {
         next.set(name, value);
         self.state.set(next);
     }
-    /// Sets several inputs at once (one state change).
+    /// Sets several inputs at once (one state change, one address-bar update).
     pub fn set_many(&self, pairs: &[(&str, &str)]) {
         let mut next = (*self.state).clone();
         for (name, value) in pairs {
