@@ -8,5 +8,5 @@ while IFS= read -r -d '' f; do
   raw=$(wc -c < "$f"); gz=$(gzip -9 -c "$f" | wc -c)
   total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
   printf '%-48s %10d %10d\n' "${f#"$dir"/}" "$raw" "$gz"
-done < <(find "$dir" -type f -print0 | sort -z)
+done < <(find "$dir" -type f ! -name ".*" -print0 | sort -z)
 printf '%-48s %10d %10d\n' total "$total_raw" "$total_gz"
