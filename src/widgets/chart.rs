@@ -13,6 +13,7 @@ use crate::widgets::scale::{linear_ticks, nice_step, tick_label, LinearScale, Sc
 use std::fmt::Write as _;
 use std::rc::Rc;
 use yew::prelude::*;
+use yew::virtual_dom::{VTag, VText};
 
 /// Series colours on a light background (Okabe-Ito: blue, vermillion, bluish green, black).
 /// The stylesheet swaps in the lighter Okabe-Ito colours for dark mode (classes `s0`..`s3`).
@@ -552,6 +553,88 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// The SVG element of a shape: its tag, its attributes in order, and its text. One description
+/// serves the page and the exported file; `explicit_text_fill` gives text the colour the file
+/// needs (it has no stylesheet).
+fn svg_element(
+    shape: &Shape,
+    explicit_text_fill: bool,
+) -> (&'static str, Vec<(&'static str, String)>, Option<&str>) {
+    let dash = |dash: &String| (!dash.is_empty()).then(|| ("stroke-dasharray", dash.clone()));
+    match shape {
+        Shape::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            class,
+            stroke,
+            width,
+            dash: pattern,
+        } => {
+            let mut attrs = vec![
+                ("x1", format!("{x1:.1}")),
+                ("y1", format!("{y1:.1}")),
+                ("x2", format!("{x2:.1}")),
+                ("y2", format!("{y2:.1}")),
+                ("class", class.clone()),
+                ("stroke", stroke.clone()),
+                ("stroke-width", width.to_string()),
+            ];
+            attrs.extend(dash(pattern));
+            ("line", attrs, None)
+        }
+        Shape::Path {
+            d,
+            class,
+            stroke,
+            fill,
+            width,
+            dash: pattern,
+            opacity,
+        } => {
+            let mut attrs = vec![
+                ("d", d.clone()),
+                ("class", class.clone()),
+                ("stroke", stroke.clone()),
+                ("fill", fill.clone()),
+                ("stroke-width", width.to_string()),
+                ("opacity", opacity.to_string()),
+                ("stroke-linejoin", "round".to_string()),
+            ];
+            attrs.extend(dash(pattern));
+            ("path", attrs, None)
+        }
+        Shape::Text {
+            x,
+            y,
+            anchor,
+            class,
+            text,
+            vertical,
+        } => {
+            let mut attrs = vec![
+                ("x", format!("{x:.1}")),
+                ("y", format!("{y:.1}")),
+                ("text-anchor", anchor.to_string()),
+                ("class", class.clone()),
+            ];
+            if explicit_text_fill {
+                let fill = if class == "ref-label" {
+                    REFERENCE_COLOUR
+                } else {
+                    TEXT_COLOUR
+                };
+                attrs.push(("fill", fill.to_string()));
+            }
+            if *vertical {
+                attrs.push(("transform", format!("rotate(-90 {x:.1} {y:.1})")));
+            }
+            ("text", attrs, Some(text.as_str()))
+        }
+    }
+}
+
 /// A standalone SVG file of the chart: explicit colours on a white background.
 pub fn to_svg_string(data: &ChartData, width: f64, plot_height: f64) -> String {
     let l = layout(data, width, plot_height);
@@ -564,117 +647,33 @@ pub fn to_svg_string(data: &ChartData, width: f64, plot_height: f64) -> String {
         t = escape(&data.title)
     );
     for shape in &l.shapes {
-        match shape {
-            Shape::Line {
-                x1,
-                y1,
-                x2,
-                y2,
-                class,
-                stroke,
-                width,
-                dash,
-            } => {
-                let _ = write!(
-                    out,
-                    r#"<line x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}" class="{class}" stroke="{stroke}" stroke-width="{width}"{}/>"#,
-                    dash_attr(dash)
-                );
+        let (tag, attrs, text) = svg_element(shape, true);
+        out.push('<');
+        out.push_str(tag);
+        for (name, value) in attrs {
+            let _ = write!(out, r#" {name}="{}""#, escape(&value));
+        }
+        match text {
+            Some(text) => {
+                let _ = write!(out, ">{}</{tag}>", escape(text));
             }
-            Shape::Path {
-                d,
-                class,
-                stroke,
-                fill,
-                width,
-                dash,
-                opacity,
-            } => {
-                let _ = write!(
-                    out,
-                    r#"<path d="{d}" class="{class}" stroke="{stroke}" fill="{fill}" stroke-width="{width}" opacity="{opacity}" stroke-linejoin="round"{}/>"#,
-                    dash_attr(dash)
-                );
-            }
-            Shape::Text {
-                x,
-                y,
-                anchor,
-                class,
-                text,
-                vertical,
-            } => {
-                let fill = if class == "ref-label" {
-                    REFERENCE_COLOUR
-                } else {
-                    TEXT_COLOUR
-                };
-                let rotate = if *vertical {
-                    format!(r#" transform="rotate(-90 {x:.1} {y:.1})""#)
-                } else {
-                    String::new()
-                };
-                let _ = write!(
-                    out,
-                    r#"<text x="{x:.1}" y="{y:.1}" text-anchor="{anchor}" class="{class}" fill="{fill}"{rotate}>{}</text>"#,
-                    escape(text)
-                );
-            }
+            None => out.push_str("/>"),
         }
     }
     out.push_str("</svg>\n");
     out
 }
 
-fn dash_attr(dash: &str) -> String {
-    if dash.is_empty() {
-        String::new()
-    } else {
-        format!(r#" stroke-dasharray="{dash}""#)
-    }
-}
-
 fn shape_html(shape: &Shape) -> Html {
-    match shape {
-        Shape::Line {
-            x1,
-            y1,
-            x2,
-            y2,
-            class,
-            stroke,
-            width,
-            dash,
-        } => html! {
-            <line x1={format!("{x1:.1}")} y1={format!("{y1:.1}")} x2={format!("{x2:.1}")} y2={format!("{y2:.1}")}
-                class={class.clone()} stroke={stroke.clone()} stroke-width={width.to_string()}
-                stroke-dasharray={(!dash.is_empty()).then(|| dash.clone())} />
-        },
-        Shape::Path {
-            d,
-            class,
-            stroke,
-            fill,
-            width,
-            dash,
-            opacity,
-        } => html! {
-            <path d={d.clone()} class={class.clone()} stroke={stroke.clone()} fill={fill.clone()}
-                stroke-width={width.to_string()} opacity={opacity.to_string()} stroke-linejoin="round"
-                stroke-dasharray={(!dash.is_empty()).then(|| dash.clone())} />
-        },
-        Shape::Text {
-            x,
-            y,
-            anchor,
-            class,
-            text,
-            vertical,
-        } => html! {
-            <text x={format!("{x:.1}")} y={format!("{y:.1}")} text-anchor={*anchor} class={class.clone()}
-                transform={vertical.then(|| format!("rotate(-90 {x:.1} {y:.1})"))}>{text.clone()}</text>
-        },
+    let (tag, attrs, text) = svg_element(shape, false);
+    let mut element = VTag::new(tag);
+    for (name, value) in attrs {
+        element.add_attribute(name, value);
     }
+    if let Some(text) = text {
+        element.add_child(VText::new(text.to_string()).into());
+    }
+    element.into()
 }
 
 /// Drawing height (without legend) for a drawing `width` pixels wide.

@@ -1,6 +1,8 @@
 //! Axes for SVG charts: "nice" linear ticks, logarithmic ticks, and the maps from data values
 //! to pixels. Pure functions, shared by every chart (trials bars and forest plot, PK curve).
 
+use super::result::format_significant;
+
 /// The step of 1, 2 or 5 × 10ⁿ that cuts `span` into about `target` intervals (at least one).
 pub fn nice_step(span: f64, target: usize) -> f64 {
     let span = span.abs();
@@ -264,21 +266,13 @@ impl Scale {
     }
 }
 
-/// A tick label: up to four significant figures, no trailing zeros, no "-0".
+/// A tick label: up to four significant figures, no trailing zeros, no "-0"; empty for a
+/// value that is not finite.
 pub fn tick_label(value: f64) -> String {
-    if !value.is_finite() {
-        return String::new();
-    }
-    if value == 0.0 {
-        return "0".into();
-    }
-    let magnitude = value.abs().log10().floor() as i32;
-    let decimals = (3 - magnitude).max(0) as usize;
-    let text = format!("{value:.decimals$}");
-    if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    if value.is_finite() {
+        format_significant(value, 4)
     } else {
-        text
+        String::new()
     }
 }
 
