@@ -203,6 +203,28 @@ pub fn parse_count(text: &str) -> Result<u64, String> {
         .map_err(|_| format!("“{trimmed}” is not a whole number."))
 }
 
+/// The numbers a parameter accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Accept {
+    /// Any finite number (an allometric exponent may be negative).
+    Any,
+    /// Greater than zero.
+    Positive,
+    /// Zero or more (a variability of 0 % is allowed).
+    ZeroOrMore,
+}
+
+impl Accept {
+    /// The value, or the message for a value out of range.
+    fn check(self, value: f64) -> Result<f64, String> {
+        match self {
+            Accept::Positive if value <= 0.0 => Err("Must be greater than zero.".into()),
+            Accept::ZeroOrMore if value < 0.0 => Err("Must be zero or more.".into()),
+            _ => Ok(value),
+        }
+    }
+}
+
 /// Collects typed values from a query, recording a message per parameter that cannot be used.
 struct Reader<'a> {
     map: &'a QueryMap,
@@ -221,15 +243,17 @@ impl<'a> Reader<'a> {
         self.errors.push(ParamError { param, message });
     }
 
-    /// A positive number, or None when absent or unusable (then a message is recorded).
-    fn positive(&mut self, param: &'static str) -> Option<f64> {
-        let text = self.map.get(param)?;
-        match parse_number(text) {
-            Ok(v) if v > 0.0 => Some(v),
-            Ok(_) => {
-                self.fail(param, "Must be greater than zero.".into());
-                None
-            }
+    /// The value of parameter `name` read by `parse`, or None when absent or unusable (then
+    /// `parse`'s message is recorded, keyed by `param`).
+    fn read<T>(
+        &mut self,
+        name: &str,
+        param: &'static str,
+        parse: impl FnOnce(&str) -> Result<T, String>,
+    ) -> Option<T> {
+        let text = self.map.get(name)?;
+        match parse(text) {
+            Ok(value) => Some(value),
             Err(message) => {
                 self.fail(param, message);
                 None
@@ -237,32 +261,21 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A positive number under a parameter name built at run time (`m2.<drug>`); messages
-    /// are keyed by `param`.
-    fn positive_named(&mut self, name: &str, param: &'static str) -> Option<f64> {
-        let text = self.map.get(name)?;
-        match parse_number(text) {
-            Ok(v) if v > 0.0 => Some(v),
-            Ok(_) => {
-                self.fail(param, "Must be greater than zero.".into());
-                None
-            }
-            Err(message) => {
-                self.fail(param, message);
-                None
-            }
-        }
+    /// A number in the range `accept` allows.
+    fn number(&mut self, param: &'static str, accept: Accept) -> Option<f64> {
+        self.number_named(param, param, accept)
+    }
+
+    /// A number under a parameter name built at run time (`m2.<drug>`); messages are keyed
+    /// by `param`.
+    fn number_named(&mut self, name: &str, param: &'static str, accept: Accept) -> Option<f64> {
+        self.read(name, param, |text| {
+            parse_number(text).and_then(|v| accept.check(v))
+        })
     }
 
     fn count(&mut self, param: &'static str) -> Option<u64> {
-        let text = self.map.get(param)?;
-        match parse_count(text) {
-            Ok(v) => Some(v),
-            Err(message) => {
-                self.fail(param, message);
-                None
-            }
-        }
+        self.read(param, param, parse_count)
     }
 
     fn code<T>(
@@ -271,12 +284,26 @@ impl<'a> Reader<'a> {
         from_code: fn(&str) -> Option<T>,
         allowed: &str,
     ) -> Option<T> {
-        let text = self.map.get(param)?;
-        let found = from_code(text.trim());
-        if found.is_none() {
-            self.fail(param, format!("“{text}” is not one of {allowed}."));
-        }
-        found
+        self.read(param, param, |text| {
+            from_code(text.trim()).ok_or_else(|| format!("“{text}” is not one of {allowed}."))
+        })
+    }
+
+    /// On or off: `1`, `true`, `yes`, `on` or `0`, `false`, `no`, `off`.
+    fn flag(&mut self, param: &'static str) -> Option<bool> {
+        self.read(param, param, |text| {
+            match text.trim().to_ascii_lowercase().as_str() {
+                "1" | "true" | "yes" | "on" => Ok(true),
+                "0" | "false" | "no" | "off" => Ok(false),
+                _ => Err(format!("“{text}” is not one of 1, 0.")),
+            }
+        })
+    }
+
+    /// Regimens to compare; an empty list is absent.
+    fn overlays(&mut self, param: &'static str) -> Option<Vec<OverlayRegimen>> {
+        self.read(param, param, parse_overlays)
+            .filter(|list| !list.is_empty())
     }
 
     fn text(&self, param: &'static str) -> Option<String> {
@@ -403,20 +430,20 @@ impl DoseParams {
     pub fn from_query(map: &QueryMap) -> (Self, Vec<ParamError>) {
         let mut r = Reader::new(map);
         let mut params = DoseParams {
-            weight: r.positive("weight"),
+            weight: r.number("weight", Accept::Positive),
             wunit: r.code("wunit", WeightUnit::from_code, "kg, lb"),
-            mgkg: r.positive("mgkg"),
+            mgkg: r.number("mgkg", Accept::Positive),
             every: r.count("every"),
-            height: r.positive("height"),
+            height: r.number("height", Accept::Positive),
             hunit: r.code("hunit", HeightUnit::from_code, "cm, in"),
-            age: r.positive("age"),
+            age: r.number("age", Accept::Positive),
             sex: r.code("sex", Sex::from_code, "f, m"),
-            scr: r.positive("scr"),
+            scr: r.number("scr", Accept::Positive),
             scrunit: r.code("scrunit", CreatinineUnit::from_code, "mgdl, umol"),
             regimen: r.text("regimen"),
-            auc: r.positive("auc"),
-            vial: r.positive("vial"),
-            conc: r.positive("conc"),
+            auc: r.number("auc", Accept::Positive),
+            vial: r.number("vial", Accept::Positive),
+            conc: r.number("conc", Accept::Positive),
             round: r.code("round", RoundingTolerance::from_code, "off, pct5, pct10"),
             bsa: r.code("bsa", BsaFormula::from_code, "mosteller, dubois"),
             cgweight: r.code("cgweight", CrclWeight::from_code, "actual, adjusted"),
@@ -430,7 +457,7 @@ impl DoseParams {
                 continue;
             }
             let param = Self::static_name(name).unwrap_or("m2");
-            if let Some(value) = r.positive_named(name, param) {
+            if let Some(value) = r.number_named(name, param, Accept::Positive) {
                 params.m2.insert(drug.to_string(), value);
             }
         }
@@ -674,26 +701,26 @@ impl PkParams {
     pub fn from_query(map: &QueryMap) -> (Self, Vec<ParamError>) {
         let mut r = Reader::new(map);
         let params = PkParams {
-            mgkg: r.positive("mgkg"),
-            weight: r.positive("weight"),
+            mgkg: r.number("mgkg", Accept::Positive),
+            weight: r.number("weight", Accept::Positive),
             every: r.count("every"),
             doses: r.count("doses"),
-            tinf: r.positive("tinf"),
-            cl0: r.positive("cl0"),
-            clss: r.positive("clss"),
-            t50: r.positive("t50"),
-            hill: r.positive("hill"),
-            v1: r.positive("v1"),
-            v2: r.positive("v2"),
-            q: r.positive("q"),
+            tinf: r.number("tinf", Accept::Positive),
+            cl0: r.number("cl0", Accept::Positive),
+            clss: r.number("clss", Accept::Positive),
+            t50: r.number("t50", Accept::Positive),
+            hill: r.number("hill", Accept::Positive),
+            v1: r.number("v1", Accept::Positive),
+            v2: r.number("v2", Accept::Positive),
+            q: r.number("q", Accept::Positive),
             n: r.count("n"),
-            cv_cl: r.non_negative("cv_cl"),
-            cv_v1: r.non_negative("cv_v1"),
+            cv_cl: r.number("cv_cl", Accept::ZeroOrMore),
+            cv_v1: r.number("cv_v1", Accept::ZeroOrMore),
             seed: r.count("seed"),
-            flat: r.positive("flat"),
-            allo_cl: r.number("allo_cl"),
-            allo_v: r.number("allo_v"),
-            mw: r.positive("mw"),
+            flat: r.number("flat", Accept::Positive),
+            allo_cl: r.number("allo_cl", Accept::Any),
+            allo_v: r.number("allo_v", Accept::Any),
+            mw: r.number("mw", Accept::Positive),
             refs: r.flag("refs"),
             log: r.flag("log"),
             tunit: r.code("tunit", TimeUnit::from_code, "days, weeks"),
@@ -740,61 +767,6 @@ fn flag_code(on: bool) -> &'static str {
         "1"
     } else {
         "0"
-    }
-}
-
-impl Reader<'_> {
-    /// Any finite number (an exponent may be negative).
-    fn number(&mut self, param: &'static str) -> Option<f64> {
-        let text = self.map.get(param)?;
-        match parse_number(text) {
-            Ok(v) => Some(v),
-            Err(message) => {
-                self.fail(param, message);
-                None
-            }
-        }
-    }
-
-    /// On or off: `1`, `true`, `yes`, `on` or `0`, `false`, `no`, `off`.
-    fn flag(&mut self, param: &'static str) -> Option<bool> {
-        let text = self.map.get(param)?;
-        match text.trim().to_ascii_lowercase().as_str() {
-            "1" | "true" | "yes" | "on" => Some(true),
-            "0" | "false" | "no" | "off" => Some(false),
-            _ => {
-                self.fail(param, format!("“{text}” is not one of 1, 0."));
-                None
-            }
-        }
-    }
-
-    fn overlays(&mut self, param: &'static str) -> Option<Vec<OverlayRegimen>> {
-        let text = self.map.get(param)?;
-        match parse_overlays(text) {
-            Ok(list) if list.is_empty() => None,
-            Ok(list) => Some(list),
-            Err(message) => {
-                self.fail(param, message);
-                None
-            }
-        }
-    }
-
-    /// Zero or more (a variability of 0 % is allowed).
-    fn non_negative(&mut self, param: &'static str) -> Option<f64> {
-        let text = self.map.get(param)?;
-        match parse_number(text) {
-            Ok(v) if v >= 0.0 => Some(v),
-            Ok(_) => {
-                self.fail(param, "Must be zero or more.".into());
-                None
-            }
-            Err(message) => {
-                self.fail(param, message);
-                None
-            }
-        }
     }
 }
 
@@ -977,6 +949,34 @@ mod tests {
         assert_eq!(dose.scr, Some(1.1));
         assert_eq!(dose.weight, None);
         assert!(errors[0].message.contains("heavy"));
+    }
+
+    #[test]
+    fn each_number_parameter_checks_its_own_range() {
+        // mgkg must be > 0, cv_cl ≥ 0, allo_cl any finite number, m2.<drug> > 0.
+        let (pk, errors) = PkParams::from_query(&QueryMap::parse(
+            "mgkg=0&cv_cl=0&cv_v1=-0.1&allo_cl=-2&allo_v=x&mw=1e-300",
+        ));
+        let found: Vec<(&str, &str)> = errors
+            .iter()
+            .map(|e| (e.param, e.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("mgkg", "Must be greater than zero."),
+                ("cv_v1", "Must be zero or more."),
+                ("allo_v", "“x” is not a number."),
+            ]
+        );
+        assert_eq!((pk.mgkg, pk.cv_cl, pk.cv_v1), (None, Some(0.0), None));
+        assert_eq!((pk.allo_cl, pk.mw), (Some(-2.0), Some(1e-300)));
+        let (dose, errors) =
+            DoseParams::from_query(&QueryMap::parse("m2.gemcitabine=0&m2.pemetrexed=500"));
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].message, "Must be greater than zero.");
+        assert_eq!(dose.m2.get("gemcitabine"), None);
+        assert_eq!(dose.m2.get("pemetrexed"), Some(&500.0));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! bar per series, the value written at the end of each bar. The text alternative is the
 //! SVG's title and description plus a data table under the chart.
 
+use super::figure::{x_tick, ChartFigure};
 use super::scale::{linear_ticks, nice_domain, px, tick_label, LinearScale};
 use yew::prelude::*;
 
@@ -80,8 +81,6 @@ pub fn BarChart(props: &BarChartProps) -> Html {
     let plot_bottom = plot_top + group_h * props.groups.len() as f64;
     let height = plot_bottom + AXIS;
     let ticks = linear_ticks(0.0, max, 5);
-    let title_id = format!("{}-title", props.id);
-    let desc_id = format!("{}-desc", props.id);
     let unit = props.unit.as_str();
 
     let legend = props.series.iter().enumerate().map(|(i, s)| {
@@ -93,15 +92,9 @@ pub fn BarChart(props: &BarChartProps) -> Html {
             </g>
         }
     });
-    let grid = ticks.iter().map(|t| {
-        let tx = px(x.px(*t));
-        html! {
-            <g>
-                <line class="grid" x1={tx.clone()} x2={tx.clone()} y1={px(plot_top)} y2={px(plot_bottom)} />
-                <text class="tick" x={tx} y={px(plot_bottom + 14.0)} text-anchor="middle">{tick_label(*t)}</text>
-            </g>
-        }
-    });
+    let grid = ticks
+        .iter()
+        .map(|t| x_tick(x.px(*t), plot_top, plot_bottom, *t));
     let groups = props.groups.iter().enumerate().map(|(gi, g)| {
         let top = plot_top + gi as f64 * group_h;
         let bars = g.values.iter().enumerate().map(|(si, v)| {
@@ -132,44 +125,40 @@ pub fn BarChart(props: &BarChartProps) -> Html {
         }
     });
 
-    html! {
-        <figure class="chart-figure">
-            <svg class="chart bars" data-testid="bar-chart" viewBox={format!("0 0 {} {}", px(WIDTH), px(height))}
-                role="img" aria-labelledby={format!("{title_id} {desc_id}")}>
-                <title id={title_id}>{props.title.clone()}</title>
-                <desc id={desc_id}>{describe(&props.series, &props.groups, unit)}</desc>
-                { for legend }
-                { for grid }
-                <line class="axis" x1={px(LEFT)} x2={px(LEFT)} y1={px(plot_top)} y2={px(plot_bottom)} />
-                { for groups }
-                <text class="axis-label" x={px((LEFT + WIDTH - RIGHT) / 2.0)} y={px(plot_bottom + 27.0)} text-anchor="middle">
-                    { if unit.is_empty() { "value".to_string() } else { format!("value, {unit}") } }
-                </text>
-            </svg>
-            <figcaption>{props.title.clone()}</figcaption>
-            <details class="chart-data">
-                <summary>{"Chart data as a table"}</summary>
-                <div class="table-wrap" tabindex="0" role="region" aria-label={format!("{}: data, scrollable", props.title)}>
-                    <table>
-                        <thead><tr>
-                            <th scope="col">{"Item"}</th>
-                            { for props.series.iter().map(|s| html! { <th scope="col" class="num">{format!("{s}{}", if unit.is_empty() { String::new() } else { format!(", {unit}") })}</th> }) }
-                        </tr></thead>
-                        <tbody>
-                            { for props.groups.iter().map(|g| html! {
-                                <tr>
-                                    <th scope="row">{g.label.clone()}</th>
-                                    { for g.values.iter().map(|v| html! {
-                                        <td class="num">{ v.map(tick_label).unwrap_or_else(|| "not reported".into()) }</td>
-                                    }) }
-                                </tr>
-                            }) }
-                        </tbody>
-                    </table>
-                </div>
-            </details>
-        </figure>
+    let drawing = html! {
+        <>
+            { for legend }
+            { for grid }
+            <line class="axis" x1={px(LEFT)} x2={px(LEFT)} y1={px(plot_top)} y2={px(plot_bottom)} />
+            { for groups }
+            <text class="axis-label" x={px((LEFT + WIDTH - RIGHT) / 2.0)} y={px(plot_bottom + 27.0)} text-anchor="middle">
+                { if unit.is_empty() { "value".to_string() } else { format!("value, {unit}") } }
+            </text>
+        </>
+    };
+    let columns = html! {
+        { for props.series.iter().map(|s| html! { <th scope="col" class="num">{format!("{s}{}", if unit.is_empty() { String::new() } else { format!(", {unit}") })}</th> }) }
+    };
+    let rows = html! {
+        { for props.groups.iter().map(|g| html! {
+            <tr>
+                <th scope="row">{g.label.clone()}</th>
+                { for g.values.iter().map(|v| html! {
+                    <td class="num">{ v.map(tick_label).unwrap_or_else(|| "not reported".into()) }</td>
+                }) }
+            </tr>
+        }) }
+    };
+    ChartFigure {
+        id: &props.id,
+        title: &props.title,
+        description: describe(&props.series, &props.groups, unit),
+        class: "chart bars",
+        testid: "bar-chart",
+        width: WIDTH,
+        height,
     }
+    .render(drawing, columns, rows)
 }
 
 #[cfg(test)]

@@ -5,15 +5,15 @@
 //! [`layout`] turns [`ChartData`] into [`Shape`]s once; the component renders them into the
 //! page and [`to_svg_string`] into a standalone SVG file (explicit light colours, white
 //! background) for export. Series colours are Okabe-Ito (colour-blind safe), each with its own
-//! dash pattern, so curves stay distinguishable in grey and print.
-//!
-//! The small scale helpers here ([`Scale`], [`nice_ticks`], [`log_ticks`], [`nice_step`]) are
-//! this widget's own; they can move into a shared scale module later.
+//! dash pattern, so curves stay distinguishable in grey and print. Axes, ticks and tick labels
+//! come from [`crate::widgets::scale`].
 
 use crate::widgets::result::format_significant;
+use crate::widgets::scale::{linear_ticks, nice_step, tick_label, LinearScale, Scale};
 use std::fmt::Write as _;
 use std::rc::Rc;
 use yew::prelude::*;
+use yew::virtual_dom::{VTag, VText};
 
 /// Series colours on a light background (Okabe-Ito: blue, vermillion, bluish green, black).
 /// The stylesheet swaps in the lighter Okabe-Ito colours for dark mode (classes `s0`..`s3`).
@@ -26,6 +26,8 @@ const TEXT_COLOUR: &str = "#1a1d21";
 const GRID_COLOUR: &str = "#d5d9df";
 const AXIS_COLOUR: &str = "#4a5260";
 const FONT_PX: f64 = 12.0;
+/// Height of a row of text, baseline to baseline.
+const LABEL_ROW_PX: f64 = 14.0;
 
 /// One curve: x and y of equal length; non-finite y (or y <= 0 on a log axis) breaks the line.
 #[derive(Clone, Debug, PartialEq)]
@@ -74,108 +76,6 @@ pub struct ChartData {
     pub bands: Vec<Band>,
     pub ref_lines: Vec<RefLine>,
     pub log_y: bool,
-}
-
-/// A map from data values to pixels, linear or logarithmic.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Scale {
-    pub domain: (f64, f64),
-    pub range: (f64, f64),
-    pub log: bool,
-}
-
-impl Scale {
-    fn t(&self, v: f64) -> f64 {
-        if self.log {
-            v.ln()
-        } else {
-            v
-        }
-    }
-    /// Pixel of a value (values outside the domain map outside the range).
-    pub fn map(&self, v: f64) -> f64 {
-        let (a, b) = (self.t(self.domain.0), self.t(self.domain.1));
-        let span = if b == a { 1.0 } else { b - a };
-        self.range.0 + (self.t(v) - a) / span * (self.range.1 - self.range.0)
-    }
-    /// Value at a pixel.
-    pub fn invert(&self, px: f64) -> f64 {
-        let (a, b) = (self.t(self.domain.0), self.t(self.domain.1));
-        let span = if self.range.1 == self.range.0 {
-            1.0
-        } else {
-            self.range.1 - self.range.0
-        };
-        let t = a + (px - self.range.0) / span * (b - a);
-        if self.log {
-            t.exp()
-        } else {
-            t
-        }
-    }
-}
-
-/// A "nice" step (1, 2 or 5 x 10^k) giving about `target` intervals over `span`.
-pub fn nice_step(span: f64, target: usize) -> f64 {
-    if !(span.is_finite() && span > 0.0) {
-        return 1.0;
-    }
-    let raw = span / target.max(1) as f64;
-    let power = 10f64.powf(raw.log10().floor());
-    let fraction = raw / power;
-    let nice = if fraction <= 1.0 {
-        1.0
-    } else if fraction <= 2.0 {
-        2.0
-    } else if fraction <= 5.0 {
-        5.0
-    } else {
-        10.0
-    };
-    nice * power
-}
-
-/// Multiples of a nice step within [lo, hi] (about `target` of them).
-pub fn nice_ticks(lo: f64, hi: f64, target: usize) -> Vec<f64> {
-    let step = nice_step(hi - lo, target);
-    let first = (lo / step - 1e-9).ceil() as i64;
-    let last = (hi / step + 1e-9).floor() as i64;
-    (first..=last.min(first + 1000))
-        .map(|k| k as f64 * step)
-        .collect()
-}
-
-/// Ticks of a log axis over [lo, hi]: every decade, plus 2 and 5 times each decade when the
-/// axis spans at most three decades.
-pub fn log_ticks(lo: f64, hi: f64) -> Vec<f64> {
-    if !(lo > 0.0 && hi > lo && lo.is_finite() && hi.is_finite()) {
-        return Vec::new();
-    }
-    let (d0, d1) = (lo.log10().floor() as i32, hi.log10().ceil() as i32);
-    let multipliers: &[f64] = if d1 - d0 <= 3 {
-        &[1.0, 2.0, 5.0]
-    } else {
-        &[1.0]
-    };
-    let mut ticks = Vec::new();
-    for d in d0..=d1.min(d0 + 30) {
-        for m in multipliers {
-            let v = m * 10f64.powi(d);
-            if v >= lo * (1.0 - 1e-9) && v <= hi * (1.0 + 1e-9) {
-                ticks.push(v);
-            }
-        }
-    }
-    ticks
-}
-
-/// A tick label: up to three significant figures, no trailing zeros.
-pub fn tick_label(v: f64) -> String {
-    if v.abs() >= 1000.0 {
-        format!("{v:.0}")
-    } else {
-        format_significant(v, 3)
-    }
 }
 
 /// A drawing primitive; `class` carries the colour in the page (dark mode), the explicit
@@ -227,7 +127,7 @@ pub struct Layout {
     pub width: f64,
     pub height: f64,
     pub plot: PlotArea,
-    pub x: Scale,
+    pub x: LinearScale,
     pub y: Scale,
     pub shapes: Vec<Shape>,
 }
@@ -304,35 +204,39 @@ fn fmt_px(out: &mut String, x: f64, y: f64) {
 
 /// A polyline path; points that cannot be drawn (not finite, or not positive on a log axis)
 /// break it.
-fn line_path(xs: &[f64], ys: &[f64], x: &Scale, y: &Scale) -> String {
+fn line_path(xs: &[f64], ys: &[f64], x: &LinearScale, y: &Scale) -> String {
     let mut d = String::with_capacity(xs.len() * 14);
     let mut pen_down = false;
     for (&xv, &yv) in xs.iter().zip(ys) {
-        let drawable = xv.is_finite() && yv.is_finite() && (!y.log || yv > 0.0);
-        if !drawable {
+        let Some(py) = y.px(yv).filter(|_| xv.is_finite()) else {
             pen_down = false;
             continue;
-        }
+        };
         // Clamp far-outside values so the path stays finite (log axis below the floor).
-        let py = y.map(yv).clamp(y.range.1 - 10.0, y.range.0 + 10.0);
+        let py = clamp_near_plot(py, y);
         d.push(if pen_down { 'L' } else { 'M' });
-        fmt_px(&mut d, x.map(xv), py);
+        fmt_px(&mut d, x.px(xv), py);
         pen_down = true;
     }
     d
 }
 
-fn band_path(band: &Band, x: &Scale, y: &Scale) -> String {
-    let clamp = |v: f64| {
-        let v = if y.log { v.max(y.domain.0) } else { v.max(0.0) };
-        y.map(v).clamp(y.range.1 - 10.0, y.range.0 + 10.0)
-    };
+/// A y pixel held to within 10 pixels of the plot (`y` runs from the bottom up).
+fn clamp_near_plot(py: f64, y: &Scale) -> f64 {
+    let (bottom, top) = y.range();
+    py.clamp(top - 10.0, bottom + 10.0)
+}
+
+fn band_path(band: &Band, x: &LinearScale, y: &Scale) -> String {
+    let floor = if y.is_log() { y.domain().0 } else { 0.0 };
+    // Values are finite here, held at or above a floor the scale can place.
+    let clamp = |v: f64| clamp_near_plot(y.px(v.max(floor)).unwrap_or(y.range().0), y);
     let points: Vec<(f64, f64, f64)> = band
         .xs
         .iter()
         .zip(band.lower.iter().zip(&band.upper))
         .filter(|(xv, (lo, hi))| xv.is_finite() && lo.is_finite() && hi.is_finite())
-        .map(|(&xv, (&lo, &hi))| (x.map(xv), clamp(lo), clamp(hi)))
+        .map(|(&xv, (&lo, &hi))| (x.px(xv), clamp(lo), clamp(hi)))
         .collect();
     if points.len() < 2 {
         return String::new();
@@ -394,16 +298,8 @@ pub fn layout(data: &ChartData, width: f64, plot_height: f64) -> Layout {
         bottom: legend_height + plot_height - 42.0,
     };
     let height = legend_height + plot_height;
-    let x = Scale {
-        domain: x_domain(data),
-        range: (plot.left, plot.right),
-        log: false,
-    };
-    let y = Scale {
-        domain: y_domain(data),
-        range: (plot.bottom, plot.top),
-        log: data.log_y,
-    };
+    let x = LinearScale::new(x_domain(data), (plot.left, plot.right));
+    let y = Scale::new(y_domain(data), (plot.bottom, plot.top), data.log_y);
     let mut shapes = Vec::new();
     let line = |x1, y1, x2, y2, class: &str, stroke: &str, width: f64, dash: &str| Shape::Line {
         x1,
@@ -424,13 +320,8 @@ pub fn layout(data: &ChartData, width: f64, plot_height: f64) -> Layout {
         vertical: false,
     };
     // Grid and ticks.
-    let y_ticks = if data.log_y {
-        log_ticks(y.domain.0, y.domain.1)
-    } else {
-        nice_ticks(y.domain.0, y.domain.1, 5)
-    };
-    for v in &y_ticks {
-        let py = y.map(*v);
+    for v in y.ticks(5) {
+        let Some(py) = y.px(v) else { continue };
         shapes.push(line(
             plot.left,
             py,
@@ -446,12 +337,12 @@ pub fn layout(data: &ChartData, width: f64, plot_height: f64) -> Layout {
             py + 4.0,
             "end",
             "tick",
-            tick_label(*v),
+            tick_label(v),
         ));
     }
     let x_target = ((plot.right - plot.left) / 70.0).floor().max(2.0) as usize;
-    for v in nice_ticks(x.domain.0, x.domain.1, x_target) {
-        let px = x.map(v);
+    for v in linear_ticks(x.domain.0, x.domain.1, x_target) {
+        let px = x.px(v);
         shapes.push(line(
             px,
             plot.top,
@@ -518,19 +409,17 @@ pub fn layout(data: &ChartData, width: f64, plot_height: f64) -> Layout {
             opacity: if band.inner { 0.32 } else { 0.16 },
         });
     }
-    // Reference lines; labels that would overlap are moved apart (upwards).
+    // Reference lines, bottom up. The legend names each line with its value, so a line gets a
+    // label in the plot only where the label has room: as wide as the plot at most, and a text
+    // row clear of the label below it (lines closer than that share the lower one's label).
     let mut last_label_y = f64::INFINITY;
     let mut refs: Vec<&RefLine> = data.ref_lines.iter().collect();
     refs.sort_by(|a, b| a.y.total_cmp(&b.y));
+    let (lo, hi) = y.domain();
     for r in refs {
-        let inside = r.y.is_finite()
-            && r.y >= y.domain.0.min(y.domain.1)
-            && r.y <= y.domain.1.max(y.domain.0)
-            && (!y.log || r.y > 0.0);
-        if !inside {
+        let Some(py) = y.px(r.y).filter(|_| r.y >= lo.min(hi) && r.y <= hi.max(lo)) else {
             continue;
-        }
-        let py = y.map(r.y);
+        };
         shapes.push(line(
             plot.left,
             py,
@@ -541,15 +430,19 @@ pub fn layout(data: &ChartData, width: f64, plot_height: f64) -> Layout {
             1.2,
             "5 4",
         ));
-        let label_y = (py - 4.0).min(last_label_y - 14.0);
-        last_label_y = label_y;
-        shapes.push(text(
-            plot.right - 4.0,
-            label_y,
-            "end",
-            "ref-label",
-            r.label.clone(),
-        ));
+        let label_y = py - 4.0;
+        let clear_below = last_label_y - label_y >= LABEL_ROW_PX;
+        let fits = text_width(&r.label) <= plot.right - plot.left - 8.0;
+        if clear_below && fits {
+            last_label_y = label_y;
+            shapes.push(text(
+                plot.right - 4.0,
+                label_y,
+                "end",
+                "ref-label",
+                r.label.clone(),
+            ));
+        }
     }
     // Curves and their dose markers.
     for s in &data.series {
@@ -568,7 +461,7 @@ pub fn layout(data: &ChartData, width: f64, plot_height: f64) -> Layout {
         for &m in &s.markers {
             if m.is_finite() && m >= x.domain.0 && m <= x.domain.1 {
                 d.push('M');
-                fmt_px(&mut d, x.map(m), top);
+                fmt_px(&mut d, x.px(m), top);
                 d.push('v');
                 d.push('6');
             }
@@ -660,6 +553,88 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// The SVG element of a shape: its tag, its attributes in order, and its text. One description
+/// serves the page and the exported file; `explicit_text_fill` gives text the colour the file
+/// needs (it has no stylesheet).
+fn svg_element(
+    shape: &Shape,
+    explicit_text_fill: bool,
+) -> (&'static str, Vec<(&'static str, String)>, Option<&str>) {
+    let dash = |dash: &String| (!dash.is_empty()).then(|| ("stroke-dasharray", dash.clone()));
+    match shape {
+        Shape::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            class,
+            stroke,
+            width,
+            dash: pattern,
+        } => {
+            let mut attrs = vec![
+                ("x1", format!("{x1:.1}")),
+                ("y1", format!("{y1:.1}")),
+                ("x2", format!("{x2:.1}")),
+                ("y2", format!("{y2:.1}")),
+                ("class", class.clone()),
+                ("stroke", stroke.clone()),
+                ("stroke-width", width.to_string()),
+            ];
+            attrs.extend(dash(pattern));
+            ("line", attrs, None)
+        }
+        Shape::Path {
+            d,
+            class,
+            stroke,
+            fill,
+            width,
+            dash: pattern,
+            opacity,
+        } => {
+            let mut attrs = vec![
+                ("d", d.clone()),
+                ("class", class.clone()),
+                ("stroke", stroke.clone()),
+                ("fill", fill.clone()),
+                ("stroke-width", width.to_string()),
+                ("opacity", opacity.to_string()),
+                ("stroke-linejoin", "round".to_string()),
+            ];
+            attrs.extend(dash(pattern));
+            ("path", attrs, None)
+        }
+        Shape::Text {
+            x,
+            y,
+            anchor,
+            class,
+            text,
+            vertical,
+        } => {
+            let mut attrs = vec![
+                ("x", format!("{x:.1}")),
+                ("y", format!("{y:.1}")),
+                ("text-anchor", anchor.to_string()),
+                ("class", class.clone()),
+            ];
+            if explicit_text_fill {
+                let fill = if class == "ref-label" {
+                    REFERENCE_COLOUR
+                } else {
+                    TEXT_COLOUR
+                };
+                attrs.push(("fill", fill.to_string()));
+            }
+            if *vertical {
+                attrs.push(("transform", format!("rotate(-90 {x:.1} {y:.1})")));
+            }
+            ("text", attrs, Some(text.as_str()))
+        }
+    }
+}
+
 /// A standalone SVG file of the chart: explicit colours on a white background.
 pub fn to_svg_string(data: &ChartData, width: f64, plot_height: f64) -> String {
     let l = layout(data, width, plot_height);
@@ -672,117 +647,33 @@ pub fn to_svg_string(data: &ChartData, width: f64, plot_height: f64) -> String {
         t = escape(&data.title)
     );
     for shape in &l.shapes {
-        match shape {
-            Shape::Line {
-                x1,
-                y1,
-                x2,
-                y2,
-                class,
-                stroke,
-                width,
-                dash,
-            } => {
-                let _ = write!(
-                    out,
-                    r#"<line x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}" class="{class}" stroke="{stroke}" stroke-width="{width}"{}/>"#,
-                    dash_attr(dash)
-                );
+        let (tag, attrs, text) = svg_element(shape, true);
+        out.push('<');
+        out.push_str(tag);
+        for (name, value) in attrs {
+            let _ = write!(out, r#" {name}="{}""#, escape(&value));
+        }
+        match text {
+            Some(text) => {
+                let _ = write!(out, ">{}</{tag}>", escape(text));
             }
-            Shape::Path {
-                d,
-                class,
-                stroke,
-                fill,
-                width,
-                dash,
-                opacity,
-            } => {
-                let _ = write!(
-                    out,
-                    r#"<path d="{d}" class="{class}" stroke="{stroke}" fill="{fill}" stroke-width="{width}" opacity="{opacity}" stroke-linejoin="round"{}/>"#,
-                    dash_attr(dash)
-                );
-            }
-            Shape::Text {
-                x,
-                y,
-                anchor,
-                class,
-                text,
-                vertical,
-            } => {
-                let fill = if class == "ref-label" {
-                    REFERENCE_COLOUR
-                } else {
-                    TEXT_COLOUR
-                };
-                let rotate = if *vertical {
-                    format!(r#" transform="rotate(-90 {x:.1} {y:.1})""#)
-                } else {
-                    String::new()
-                };
-                let _ = write!(
-                    out,
-                    r#"<text x="{x:.1}" y="{y:.1}" text-anchor="{anchor}" class="{class}" fill="{fill}"{rotate}>{}</text>"#,
-                    escape(text)
-                );
-            }
+            None => out.push_str("/>"),
         }
     }
     out.push_str("</svg>\n");
     out
 }
 
-fn dash_attr(dash: &str) -> String {
-    if dash.is_empty() {
-        String::new()
-    } else {
-        format!(r#" stroke-dasharray="{dash}""#)
-    }
-}
-
 fn shape_html(shape: &Shape) -> Html {
-    match shape {
-        Shape::Line {
-            x1,
-            y1,
-            x2,
-            y2,
-            class,
-            stroke,
-            width,
-            dash,
-        } => html! {
-            <line x1={format!("{x1:.1}")} y1={format!("{y1:.1}")} x2={format!("{x2:.1}")} y2={format!("{y2:.1}")}
-                class={class.clone()} stroke={stroke.clone()} stroke-width={width.to_string()}
-                stroke-dasharray={(!dash.is_empty()).then(|| dash.clone())} />
-        },
-        Shape::Path {
-            d,
-            class,
-            stroke,
-            fill,
-            width,
-            dash,
-            opacity,
-        } => html! {
-            <path d={d.clone()} class={class.clone()} stroke={stroke.clone()} fill={fill.clone()}
-                stroke-width={width.to_string()} opacity={opacity.to_string()} stroke-linejoin="round"
-                stroke-dasharray={(!dash.is_empty()).then(|| dash.clone())} />
-        },
-        Shape::Text {
-            x,
-            y,
-            anchor,
-            class,
-            text,
-            vertical,
-        } => html! {
-            <text x={format!("{x:.1}")} y={format!("{y:.1}")} text-anchor={*anchor} class={class.clone()}
-                transform={vertical.then(|| format!("rotate(-90 {x:.1} {y:.1})"))}>{text.clone()}</text>
-        },
+    let (tag, attrs, text) = svg_element(shape, false);
+    let mut element = VTag::new(tag);
+    for (name, value) in attrs {
+        element.add_attribute(name, value);
     }
+    if let Some(text) = text {
+        element.add_child(VText::new(text.to_string()).into());
+    }
+    element.into()
 }
 
 /// Drawing height (without legend) for a drawing `width` pixels wide.
@@ -837,7 +728,7 @@ pub fn LineChart(props: &LineChartProps) -> Html {
             }
             let px = (f64::from(client_x) - rect.left()) * layout.width / rect.width();
             let px = px.clamp(plot.left, plot.right);
-            Some(x_scale.invert(px))
+            Some(x_scale.value(px))
         }
     };
     let onpointermove = {
@@ -912,14 +803,13 @@ pub fn LineChart(props: &LineChartProps) -> Html {
         parts.join(" · ")
     });
     let cursor_marks = (*cursor).map(|xv| {
-        let px = x_scale.map(xv);
+        let px = x_scale.px(xv);
         html! {
             <g class="cursor">
                 <line x1={format!("{px:.1}")} x2={format!("{px:.1}")} y1={format!("{:.1}", plot.top)} y2={format!("{:.1}", plot.bottom)} class="cursor-line" stroke={AXIS_COLOUR} stroke-width="1" />
                 { for data.series.iter().filter_map(|s| {
                     let v = value_at(&s.xs, &s.ys, xv)?;
-                    if layout.y.log && v <= 0.0 { return None; }
-                    let py = layout.y.map(v).clamp(plot.top, plot.bottom);
+                    let py = layout.y.px(v)?.clamp(plot.top, plot.bottom);
                     let style = s.style % SERIES_COLOURS.len();
                     Some(html! { <circle cx={format!("{px:.1}")} cy={format!("{py:.1}")} r="4" class={classes!("dot", series_class(style))} fill={SERIES_COLOURS[style]} /> })
                 }) }
@@ -953,38 +843,6 @@ pub fn LineChart(props: &LineChartProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn nice_steps_and_ticks() {
-        assert_eq!(nice_step(357.0, 5), 100.0); // 71.4 -> 100
-        assert_eq!(nice_step(10.0, 5), 2.0);
-        assert_eq!(nice_step(0.3, 3), 0.1);
-        assert_eq!(nice_ticks(0.0, 357.0, 5), vec![0.0, 100.0, 200.0, 300.0]);
-        assert_eq!(
-            log_ticks(1.0, 1000.0),
-            vec![1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0]
-        );
-        assert_eq!(log_ticks(0.01, 1e4).len(), 7);
-        assert!(log_ticks(0.0, 1.0).is_empty());
-    }
-
-    #[test]
-    fn scales_map_and_invert() {
-        let s = Scale {
-            domain: (0.0, 100.0),
-            range: (50.0, 250.0),
-            log: false,
-        };
-        assert_eq!(s.map(50.0), 150.0);
-        assert!((s.invert(150.0) - 50.0).abs() < 1e-12);
-        let l = Scale {
-            domain: (1.0, 1000.0),
-            range: (300.0, 0.0),
-            log: true,
-        };
-        assert!((l.map(10.0) - 200.0).abs() < 1e-9); // one decade of three
-        assert!((l.invert(100.0) - 100.0).abs() < 1e-9);
-    }
 
     #[test]
     fn interpolates_between_points() {
@@ -1032,6 +890,79 @@ mod tests {
         assert_eq!(y_domain(&sample(false)), (0.0, 100.0));
         assert_eq!(y_domain(&sample(true)), (1.0, 100.0));
         assert_eq!(x_domain(&sample(false)), (0.0, 2.0));
+    }
+
+    /// The in-plot reference labels of a layout, top to bottom, with their baselines.
+    fn ref_labels(l: &Layout) -> Vec<(f64, &str)> {
+        let mut out: Vec<(f64, &str)> = l
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Text { y, class, text, .. } if class == "ref-label" => {
+                    Some((*y, text.as_str()))
+                }
+                _ => None,
+            })
+            .collect();
+        out.sort_by(|a, b| a.0.total_cmp(&b.0));
+        out
+    }
+
+    fn with_refs(refs: &[(&str, f64)]) -> ChartData {
+        ChartData {
+            ref_lines: refs
+                .iter()
+                .map(|(label, y)| RefLine {
+                    label: label.to_string(),
+                    y: *y,
+                })
+                .collect(),
+            ..sample(false)
+        }
+    }
+
+    #[test]
+    fn reference_labels_only_where_they_have_room() {
+        // 600 x 300 with one legend row (24 px): plot from y 34 to 24 + 300 − 42 = 282, so
+        // 248 px for 0..100 µg/mL, 2.48 px per µg/mL; labels sit 4 px above their line.
+        let l = layout(&with_refs(&[("A", 4.5), ("B", 20.0)]), 600.0, 300.0);
+        assert_eq!(l.plot.top, 34.0);
+        assert_eq!(l.plot.bottom, 282.0);
+        // 4.5 → 282 − 11.16 = 270.84; 20 → 282 − 49.6 = 232.4 (38.4 px apart: both labelled)
+        let labels = ref_labels(&l);
+        assert_eq!(labels.len(), 2);
+        assert_eq!(labels[0].1, "B");
+        assert!((labels[0].0 - 228.4).abs() < 1e-9);
+        assert_eq!(labels[1].1, "A");
+        assert!((labels[1].0 - 266.84).abs() < 1e-9);
+        // 4.5 and 10: 5.5 × 2.48 = 13.64 px apart, less than a 14 px text row: only the lower
+        // line's label, at its own line; both lines are drawn and both named in the legend.
+        let l = layout(&with_refs(&[("B", 10.0), ("A", 4.5)]), 600.0, 300.0);
+        assert_eq!(ref_labels(&l), vec![(266.84, "A")]);
+        let count = |class: &str| {
+            l.shapes
+                .iter()
+                .filter(|s| matches!(s, Shape::Line { class: c, .. } | Shape::Text { class: c, .. } if c == class))
+                .count()
+        };
+        assert_eq!(count("ref"), 2 + 2, "two lines and their legend keys");
+        assert_eq!(count("legend"), 2 + 2, "two series and two reference lines");
+        // A third line clear of the lowest label gets its own (measured from the label drawn).
+        let l = layout(
+            &with_refs(&[("A", 4.5), ("B", 5.0), ("C", 20.0)]),
+            600.0,
+            300.0,
+        );
+        let names: Vec<&str> = ref_labels(&l).iter().map(|(_, t)| *t).collect();
+        assert_eq!(names, vec!["C", "A"]);
+        // A label wider than the plot is left to the legend: 80 characters × 12 px × 0.58 =
+        // 556.8 px, more than the 600 − 58 − 14 − 8 = 520 px it may take; at 1200 px it fits.
+        let long = "x".repeat(80);
+        assert!(ref_labels(&layout(&with_refs(&[(&long, 20.0)]), 600.0, 300.0)).is_empty());
+        assert_eq!(
+            ref_labels(&layout(&with_refs(&[(&long, 20.0)]), 1200.0, 300.0)).len(),
+            1
+        );
     }
 
     #[test]

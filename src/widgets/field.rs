@@ -44,7 +44,8 @@ fn input_text(event: &InputEvent) -> String {
         .unwrap_or_default()
 }
 
-fn select_text(event: &Event) -> String {
+/// The value of the select an event came from (empty when it came from elsewhere).
+pub fn select_text(event: &Event) -> String {
     event
         .target_dyn_into::<web_sys::HtmlSelectElement>()
         .map(|select| select.value())

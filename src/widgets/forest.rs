@@ -3,6 +3,7 @@
 //! value of no effect. A bound that is not given runs to the edge of the plot as an arrow.
 //! The text alternative is the SVG's title and description plus a data table.
 
+use super::figure::{x_tick, ChartFigure};
 use super::scale::{log_domain, log_ticks, px, tick_label, LogScale};
 use yew::prelude::*;
 
@@ -85,8 +86,6 @@ pub fn ForestPlot(props: &ForestPlotProps) -> Html {
     let x = LogScale::new(domain, (LEFT, WIDTH - RIGHT));
     let plot_bottom = TOP + ROW * props.rows.len() as f64;
     let height = plot_bottom + AXIS;
-    let title_id = format!("{}-title", props.id);
-    let desc_id = format!("{}-desc", props.id);
     let null_x = x.px_clamped(props.null_value);
     let description = props
         .rows
@@ -95,15 +94,9 @@ pub fn ForestPlot(props: &ForestPlotProps) -> Html {
         .collect::<Vec<_>>()
         .join(" ");
 
-    let ticks = log_ticks(domain.0, domain.1).into_iter().map(|t| {
-        let tx = px(x.px_clamped(t));
-        html! {
-            <g>
-                <line class="grid" x1={tx.clone()} x2={tx.clone()} y1={px(TOP)} y2={px(plot_bottom)} />
-                <text class="tick" x={tx} y={px(plot_bottom + 14.0)} text-anchor="middle">{tick_label(t)}</text>
-            </g>
-        }
-    });
+    let ticks = log_ticks(domain.0, domain.1)
+        .into_iter()
+        .map(|t| x_tick(x.px_clamped(t), TOP, plot_bottom, t));
     let rows = props.rows.iter().enumerate().map(|(i, r)| {
         let top = TOP + i as f64 * ROW;
         let ly = top + 35.0;
@@ -143,52 +136,50 @@ pub fn ForestPlot(props: &ForestPlotProps) -> Html {
         }
     });
 
-    html! {
-        <figure class="chart-figure">
-            <svg class="chart forest" data-testid="forest-plot" viewBox={format!("0 0 {} {}", px(WIDTH), px(height))}
-                role="img" aria-labelledby={format!("{title_id} {desc_id}")}>
-                <title id={title_id}>{props.title.clone()}</title>
-                <desc id={desc_id}>{description}</desc>
-                { for ticks }
-                <line class="axis" x1={px(LEFT)} x2={px(WIDTH - RIGHT)} y1={px(plot_bottom)} y2={px(plot_bottom)} />
-                <line class="null-line" data-testid="null-line" data-value={props.null_value.to_string()}
-                    x1={px(null_x)} x2={px(null_x)} y1={px(TOP)} y2={px(plot_bottom)} stroke-dasharray="4 3" />
-                { for rows }
-                <text class="axis-label" x={px(WIDTH / 2.0)} y={px(plot_bottom + 30.0)} text-anchor="middle">{props.axis_label.clone()}</text>
-                if !props.favours_left.is_empty() {
-                    <text class="favours" x={px(null_x - 4.0)} y={px(plot_bottom + 46.0)} text-anchor="end">{format!("← {}", props.favours_left)}</text>
-                }
-                if !props.favours_right.is_empty() {
-                    <text class="favours" x={px(null_x + 4.0)} y={px(plot_bottom + 46.0)}>{format!("{} →", props.favours_right)}</text>
-                }
-            </svg>
-            <figcaption>{props.title.clone()}</figcaption>
-            <details class="chart-data">
-                <summary>{"Chart data as a table"}</summary>
-                <div class="table-wrap" tabindex="0" role="region" aria-label={format!("{}: data, scrollable", props.title)}>
-                    <table>
-                        <thead><tr>
-                            <th scope="col">{"Item"}</th>
-                            <th scope="col" class="num">{"Estimate"}</th>
-                            <th scope="col" class="num">{"95% CI"}</th>
-                        </tr></thead>
-                        <tbody>
-                            { for props.rows.iter().map(|r| html! {
-                                <tr>
-                                    <th scope="row">{r.label.clone()}</th>
-                                    <td class="num">{tick_label(r.estimate)}</td>
-                                    <td class="num">{
-                                        if r.low.is_none() && r.high.is_none() { "not given".to_string() }
-                                        else { format!("{}–{}", r.low.map(tick_label).unwrap_or_else(|| "?".into()), r.high.map(tick_label).unwrap_or_else(|| "?".into())) }
-                                    }</td>
-                                </tr>
-                            }) }
-                        </tbody>
-                    </table>
-                </div>
-            </details>
-        </figure>
+    let drawing = html! {
+        <>
+            { for ticks }
+            <line class="axis" x1={px(LEFT)} x2={px(WIDTH - RIGHT)} y1={px(plot_bottom)} y2={px(plot_bottom)} />
+            <line class="null-line" data-testid="null-line" data-value={props.null_value.to_string()}
+                x1={px(null_x)} x2={px(null_x)} y1={px(TOP)} y2={px(plot_bottom)} stroke-dasharray="4 3" />
+            { for rows }
+            <text class="axis-label" x={px(WIDTH / 2.0)} y={px(plot_bottom + 30.0)} text-anchor="middle">{props.axis_label.clone()}</text>
+            if !props.favours_left.is_empty() {
+                <text class="favours" x={px(null_x - 4.0)} y={px(plot_bottom + 46.0)} text-anchor="end">{format!("← {}", props.favours_left)}</text>
+            }
+            if !props.favours_right.is_empty() {
+                <text class="favours" x={px(null_x + 4.0)} y={px(plot_bottom + 46.0)}>{format!("{} →", props.favours_right)}</text>
+            }
+        </>
+    };
+    let columns = html! {
+        <>
+            <th scope="col" class="num">{"Estimate"}</th>
+            <th scope="col" class="num">{"95% CI"}</th>
+        </>
+    };
+    let table_rows = html! {
+        { for props.rows.iter().map(|r| html! {
+            <tr>
+                <th scope="row">{r.label.clone()}</th>
+                <td class="num">{tick_label(r.estimate)}</td>
+                <td class="num">{
+                    if r.low.is_none() && r.high.is_none() { "not given".to_string() }
+                    else { format!("{}–{}", r.low.map(tick_label).unwrap_or_else(|| "?".into()), r.high.map(tick_label).unwrap_or_else(|| "?".into())) }
+                }</td>
+            </tr>
+        }) }
+    };
+    ChartFigure {
+        id: &props.id,
+        title: &props.title,
+        description,
+        class: "chart forest",
+        testid: "forest-plot",
+        width: WIDTH,
+        height,
     }
+    .render(drawing, columns, table_rows)
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 pub mod bars;
 pub mod chart;
 pub mod field;
+pub mod figure;
 pub mod forest;
 pub mod form;
 pub mod messages;

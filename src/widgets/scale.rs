@@ -1,6 +1,8 @@
 //! Axes for SVG charts: "nice" linear ticks, logarithmic ticks, and the maps from data values
 //! to pixels. Pure functions, shared by every chart (trials bars and forest plot, PK curve).
 
+use super::result::format_significant;
+
 /// The step of 1, 2 or 5 × 10ⁿ that cuts `span` into about `target` intervals (at least one).
 pub fn nice_step(span: f64, target: usize) -> f64 {
     let span = span.abs();
@@ -50,6 +52,10 @@ pub fn linear_ticks(min: f64, max: f64, target: usize) -> Vec<f64> {
     }
     if hi == lo {
         return vec![lo];
+    }
+    if !(hi - lo).is_finite() {
+        // A span beyond f64 (e.g. −1e308 to 1e308) has no step to count in.
+        return Vec::new();
     }
     let step = nice_step(hi - lo, target);
     let first = (lo / step - 1e-9).ceil() as i64;
@@ -198,21 +204,75 @@ impl LogScale {
     }
 }
 
-/// A tick label: up to four significant figures, no trailing zeros, no "-0".
+/// A linear or logarithmic map chosen at run time (an axis the reader can switch).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Scale {
+    Linear(LinearScale),
+    Log(LogScale),
+}
+
+impl Scale {
+    /// A logarithmic scale when `log`, else a linear one.
+    pub fn new(domain: (f64, f64), range: (f64, f64), log: bool) -> Self {
+        if log {
+            Scale::Log(LogScale::new(domain, range))
+        } else {
+            Scale::Linear(LinearScale::new(domain, range))
+        }
+    }
+
+    pub fn is_log(&self) -> bool {
+        matches!(self, Scale::Log(_))
+    }
+
+    pub fn domain(&self) -> (f64, f64) {
+        match self {
+            Scale::Linear(s) => s.domain,
+            Scale::Log(s) => s.domain,
+        }
+    }
+
+    pub fn range(&self) -> (f64, f64) {
+        match self {
+            Scale::Linear(s) => s.range,
+            Scale::Log(s) => s.range,
+        }
+    }
+
+    /// Pixel position of a value the scale can place (finite, and positive on a log scale);
+    /// `None` for any other value.
+    pub fn px(&self, value: f64) -> Option<f64> {
+        match self {
+            Scale::Linear(s) => value.is_finite().then(|| s.px(value)),
+            Scale::Log(s) => s.px(value),
+        }
+    }
+
+    /// Data value at a pixel position.
+    pub fn value(&self, px: f64) -> f64 {
+        match self {
+            Scale::Linear(s) => s.value(px),
+            Scale::Log(s) => s.value(px),
+        }
+    }
+
+    /// Ticks over the domain: [`linear_ticks`] for about `target` intervals, or [`log_ticks`].
+    pub fn ticks(&self, target: usize) -> Vec<f64> {
+        let (lo, hi) = self.domain();
+        match self {
+            Scale::Linear(_) => linear_ticks(lo, hi, target),
+            Scale::Log(_) => log_ticks(lo, hi),
+        }
+    }
+}
+
+/// A tick label: up to four significant figures, no trailing zeros, no "-0"; empty for a
+/// value that is not finite.
 pub fn tick_label(value: f64) -> String {
-    if !value.is_finite() {
-        return String::new();
-    }
-    if value == 0.0 {
-        return "0".into();
-    }
-    let magnitude = value.abs().log10().floor() as i32;
-    let decimals = (3 - magnitude).max(0) as usize;
-    let text = format!("{value:.decimals$}");
-    if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    if value.is_finite() {
+        format_significant(value, 4)
     } else {
-        text
+        String::new()
     }
 }
 
@@ -289,6 +349,26 @@ mod tests {
         );
         assert_eq!(linear_ticks(4.0, 4.0, 5), vec![4.0]);
         assert!(linear_ticks(f64::NAN, 1.0, 5).is_empty());
+        // The span 2e308 overflows to infinity: no ticks rather than a count in steps of 1.
+        assert!(linear_ticks(-1e308, 1e308, 5).is_empty());
+    }
+
+    #[test]
+    fn steps_and_ticks_of_a_time_axis() {
+        // 0..357 days in 5: raw 71.4 → fraction 7.14 → 10 × 10 = 100
+        assert_eq!(nice_step(357.0, 5), 100.0);
+        // 10 in 5: raw 2 → 2
+        assert_eq!(nice_step(10.0, 5), 2.0);
+        // 0.3 in 3: raw 0.1 → 0.1
+        assert_eq!(nice_step(0.3, 3), 0.1);
+        assert_eq!(linear_ticks(0.0, 357.0, 5), vec![0.0, 100.0, 200.0, 300.0]);
+        // three decades: 1, 2, 5 in each
+        assert_eq!(
+            log_ticks(1.0, 1000.0),
+            vec![1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0]
+        );
+        // six decades: 0.01, 0.1, 1, 10, 100, 1000, 10000
+        assert_eq!(log_ticks(0.01, 1e4).len(), 7);
     }
 
     #[test]
@@ -360,6 +440,32 @@ mod tests {
         assert_eq!(x.px_clamped(100.0), 200.0);
         assert_eq!(x.px_clamped(0.0), 0.0);
         assert!((x.value(100.0) - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn run_time_scale_maps_and_inverts_either_way() {
+        let s = Scale::new((0.0, 100.0), (50.0, 250.0), false);
+        assert!(!s.is_log());
+        // 50 → 50 + 0.5 × 200 = 150
+        assert_eq!(s.px(50.0), Some(150.0));
+        assert!((s.value(150.0) - 50.0).abs() < 1e-12);
+        assert_eq!(
+            s.px(-10.0),
+            Some(30.0),
+            "outside the domain maps outside the range"
+        );
+        assert_eq!(s.px(f64::NAN), None);
+        assert_eq!(s.px(f64::INFINITY), None);
+        assert_eq!(s.ticks(5), vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
+        let l = Scale::new((1.0, 1000.0), (300.0, 0.0), true);
+        assert!(l.is_log());
+        assert_eq!((l.domain(), l.range()), ((1.0, 1000.0), (300.0, 0.0)));
+        // 10 is one decade of three up from 300 towards 0: 300 − 100 = 200
+        assert!((l.px(10.0).unwrap_or(f64::NAN) - 200.0).abs() < 1e-9);
+        assert!((l.value(100.0) - 100.0).abs() < 1e-9);
+        assert_eq!(l.px(0.0), None);
+        assert_eq!(l.px(-1.0), None);
+        assert_eq!(l.ticks(5), log_ticks(1.0, 1000.0));
     }
 
     #[test]

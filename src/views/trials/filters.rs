@@ -4,6 +4,7 @@
 
 use crate::link::ParamError;
 use crate::trials::Dataset;
+use crate::widgets::field::select_text;
 use crate::widgets::messages::FieldError;
 use yew::prelude::*;
 
@@ -39,13 +40,7 @@ pub fn FilterSelect(props: &FilterSelectProps) -> Html {
         .any(|(v, _)| v.as_str() == props.value.as_str());
     let onchange = {
         let cb = props.onchange.clone();
-        Callback::from(move |e: Event| {
-            let v = e
-                .target_dyn_into::<web_sys::HtmlSelectElement>()
-                .map(|s| s.value())
-                .unwrap_or_default();
-            cb.emit(v)
-        })
+        Callback::from(move |e: Event| cb.emit(select_text(&e)))
     };
     let option = |(v, t): &(String, String)| {
         html! { <option value={v.clone()} selected={props.value.as_str() == v.as_str()}>{t.clone()}</option> }
