@@ -3,7 +3,7 @@
 //! single-regimen curves and exposure metrics, and virtual-patient populations.
 //! Plain Rust: no UI or browser types.
 //!
-//! Model (issue 4):
+//! Model:
 //!
 //! ```text
 //! dA1/dt = R(t) - (CL(t) + Q)/V1 * A1 + Q/V2 * A2

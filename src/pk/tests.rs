@@ -129,7 +129,7 @@ fn worst_relative_error<M>(m: &ModelParams, case: &ReferenceCase<M>) -> f64 {
 #[test]
 fn sources_parse_and_carry_the_seed_figures() {
     let s = sources();
-    // Seed 000, Pharmacokinetics: 0.461 and 0.334 L/day, 9.85 days; issue 4 for the others.
+    // Seed 000, Pharmacokinetics: 0.461 and 0.334 L/day, 9.85 days; the others as data/pk_defaults.json names them.
     assert_eq!(s.clearance_first_dose_l_per_day.value, 0.461);
     assert_eq!(s.clearance_steady_state_l_per_day.value, 0.334);
     assert_eq!(s.terminal_half_life_at_clss_days.value, 9.85);

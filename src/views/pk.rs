@@ -49,7 +49,7 @@ const POPULATION_FIELDS: [&str; 4] = ["n", "cv_cl", "cv_v1", "seed"];
 const MODEL_FIELDS: [&str; 9] = [
     "cl0", "clss", "t50", "hill", "v1", "v2", "q", "allo_cl", "allo_v",
 ];
-/// The comparison the issue names: 10 vs 20 mg/kg every 3 weeks, and 20 mg/kg every 2 weeks.
+/// The usual comparison: 10 vs 20 mg/kg every 3 weeks, and 20 mg/kg every 2 weeks.
 const COMPARE_PRESET: &str = "10q3,20q3,20q2";
 /// Size of the exported drawing, pixels.
 const EXPORT_WIDTH: f64 = 960.0;
@@ -292,7 +292,7 @@ pub fn PkView(props: &PkViewProps) -> Html {
                     {field("weight", "Body weight", "kg", format!("{}", s.weight_kg.value), "70 kg if empty. A patient value: kept out of the address bar.".into())}
                     {field("every", "Dosing interval", "weeks", "3".into(), "Every 3 weeks (label); every 2 weeks in some trials.".into())}
                     {field("doses", "Number of doses", "", "17".into(), "17 doses every 3 weeks is about a year.".into())}
-                    {field("tinf", "Infusion duration", "h", format!("{}", s.infusion_hours.value), "60 minutes per the label (issue 4; not in the seeds).".into())}
+                    {field("tinf", "Infusion duration", "h", format!("{}", s.infusion_hours.value), "60 minutes per the China label (not in the seeds).".into())}
                 </fieldset>
             </form>
 

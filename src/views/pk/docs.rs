@@ -162,7 +162,7 @@ pub fn ModelDocs() -> Html {
                 f(s.steady_state_trough_fraction.value * 100.0, 3), f(c.clearance_t50_days, 4), f(c.trough_fraction_at_steady_state_day, 4)
             )}</p>
             <p class="msg msg-note" data-testid="t50-note">{format!(
-                "The specification of this model (issue 4) gives T50 as \"about 45 days\". That figure is not reproduced here: the criterion above gives {} days; reading \"by the 15th week\" as the last trough before week 15 begins (day 84, before the 5th dose) gives {} days. 45 days lies between the two. The app uses {} days and states its criterion; edit T50 to explore the others.",
+                "The design estimate of this model gave T50 as \"about 45 days\". That figure is not reproduced here: the criterion above gives {} days; reading \"by the 15th week\" as the last trough before week 15 begins (day 84, before the 5th dose) gives {} days. 45 days lies between the two. The app uses {} days and states its criterion; edit T50 to explore the others.",
                 f(c.clearance_t50_days, 4),
                 day84.map(|v| f(v, 3)).unwrap_or_else(|| "no solution".into()),
                 f(c.clearance_t50_days, 4)
