@@ -22,6 +22,9 @@ if [ ! -x "$dir/usr/bin/rustc" ]; then
   rm -rf "$work" "$dir"; mv "$dir.tmp" "$dir"
 fi
 
+# -Zbuild-std compiles std's own dependencies; Trunk builds offline, so fetch them now.
+RUSTC_BOOTSTRAP=1 cargo fetch --manifest-path "$dir/usr/lib/rustlib/src/rust/library/Cargo.toml" >&2
+
 libs="$dir/usr/lib/x86_64-linux-gnu:$dir/usr/lib"
 wasm_ld="$dir/usr/lib/llvm-22/bin/wasm-ld"
 [ -e "$wasm_ld" ] || wasm_ld="$dir/usr/lib/llvm-22/bin/lld"
