@@ -114,8 +114,28 @@ async fn the_contract_link_gives_the_hand_computed_vial_maths() {
     // The worked arithmetic is shown.
     assert!(html.contains("20 mg/kg × 72.5 kg = 1450 mg"));
     assert!(html.contains("⌈1450 mg ÷ 100 mg⌉ = 15"));
-    // Presets name the trials that used them.
-    assert!(html.contains("NCT04047290"));
+    // Presets are a row of buttons; the trials that used each dose are in a disclosure, each
+    // with its sources, and describe its button.
+    let evidence_at = html
+        .find(r#"<details class="preset-evidence">"#)
+        .expect("the presets' disclosure");
+    let evidence = &html[evidence_at..];
+    let evidence = &evidence[..evidence.find("</details>").unwrap()];
+    assert!(evidence.contains("Which trials used these doses"));
+    assert!(evidence.contains("NCT04047290"));
+    assert!(evidence.contains("seed 000, Pharmacodynamics"));
+    assert!(evidence.contains("20 mg/kg every 3 weeks (label dose): "));
+    for dose in ["3", "10", "20", "30"] {
+        assert!(
+            evidence.contains(&format!(r#"id="preset-{dose}-used""#)),
+            "{dose}"
+        );
+        assert!(html.contains(&format!(r#"aria-describedby="preset-{dose}-used""#)));
+    }
+    assert!(
+        !html[..evidence_at].contains("NCT04047290"),
+        "not in the buttons"
+    );
     // The vial default names its source.
     assert!(html.contains("china label, Presentation"));
     // See exposure: the scenario, and a separate link with the weight.
@@ -126,6 +146,17 @@ async fn the_contract_link_gives_the_hand_computed_vial_maths() {
         attr(with_weight[0], "href"),
         Some("#/pk?mgkg=20&amp;weight=72.5&amp;every=3")
     );
+    // The ivonescimab results and warnings come before the other inputs' results in the
+    // document, each result once.
+    let ivo = html
+        .find(r#"class="dose-output-ivo""#)
+        .expect("ivonescimab results");
+    let more = html
+        .find(r#"class="dose-output-more""#)
+        .expect("other results");
+    assert!(ivo < html.find(r#"data-testid="dose-mg""#).unwrap());
+    assert!(html.find(r#"data-testid="waste-mg""#).unwrap() < more);
+    assert!(more < html.find(r#"data-testid="label-note""#).unwrap());
     // A print-only header with the version.
     assert!(html.contains(&format!("ivocalc {}", ivocalc::VERSION)));
 }
@@ -245,6 +276,11 @@ async fn warnings_name_their_code_and_source() {
     assert!(codes.contains(&"weight-outside-pk-range"), "{codes:?}");
     assert!(codes.contains(&"weight-may-be-pounds"), "{codes:?}");
     assert!(html.contains("seed 000, Pharmacokinetics"));
+    // The warnings are with the ivonescimab results, before the other inputs' results.
+    let ivo = html.find(r#"class="dose-output-ivo""#).unwrap();
+    let more = html.find(r#"class="dose-output-more""#).unwrap();
+    let warning = html.find(r#"data-testid="warning""#).unwrap();
+    assert!(ivo < warning && warning < more);
     // 30 mg/kg every 2 weeks: above the MTD (seed 001).
     let html = render("weight=70&mgkg=30&every=2").await;
     assert!(html.contains(r#"data-code="dose-above-mtd""#));

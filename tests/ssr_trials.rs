@@ -225,3 +225,58 @@ async fn compare_caveat_ongoing_trials_molecules_and_all_notes_are_shown() {
     assert!(html.contains(r#"data-testid="null-line" data-value="1""#));
     assert!(html.contains(&trials::data_version()));
 }
+
+/// The opening tag of the "More filters and sorting" disclosure.
+fn more_filters(html: &str) -> &str {
+    let at = html
+        .find(r#"data-testid="more-filters""#)
+        .expect("the more-filters disclosure");
+    let start = html[..at].rfind("<details").expect("a details element");
+    let end = at + html[at..].find('>').expect("its end");
+    &html[start..=end]
+}
+
+#[tokio::test]
+async fn search_drug_and_tumour_stay_out_the_other_filters_go_in_a_disclosure() {
+    let html = render("").await;
+    let tag = more_filters(&html);
+    assert!(!tag.contains(" open"), "closed with nothing set: {tag}");
+    let inside = &html[html.find(r#"data-testid="more-filters""#).unwrap()..];
+    let inside = &inside[..inside.find("</details>").unwrap()];
+    for name in ["phase", "endpoint", "line", "sort", "dir"] {
+        assert!(
+            inside.contains(&format!(r#"id="f-{name}""#)),
+            "{name} inside"
+        );
+    }
+    for name in ["q", "drug", "tumor"] {
+        assert!(html.contains(&format!(r#"id="f-{name}""#)), "{name} shown");
+        assert!(
+            !inside.contains(&format!(r#"id="f-{name}""#)),
+            "{name} outside"
+        );
+    }
+    assert!(inside.contains("More filters and sorting"));
+}
+
+#[tokio::test]
+async fn the_disclosure_is_open_when_the_link_sets_one_of_its_filters() {
+    for query in [
+        "phase=III",
+        "endpoint=orr",
+        "line=1L",
+        "sort=orr",
+        "dir=desc",
+        "phase=IV",
+    ] {
+        let html = render(query).await;
+        let tag = more_filters(&html);
+        assert!(tag.contains(" open"), "{query}: {tag}");
+        assert!(html.contains("1 set"), "{query}: the summary counts it");
+    }
+    let html = render("phase=III&sort=orr&dir=desc").await;
+    assert!(html.contains("3 set"));
+    // Search, drug and tumour do not open it.
+    let html = render("q=TNBC&drug=ivonescimab&tumor=NSCLC").await;
+    assert!(!more_filters(&html).contains(" open"));
+}

@@ -1,9 +1,11 @@
 //! Trials: published outcomes, searchable and comparable, with the source of every number.
 //!
 //! Search and filters follow the link (`q`, `drug`, `tumor`, `phase`, `endpoint`, `line`,
-//! `sort`, `dir`); one table row per cohort with the CONTRACT's `data-field`/`data-value`
-//! cells; a details disclosure per row; selection for a side-by-side comparison with a bar
-//! chart and a forest plot; CSV export; ongoing trials, molecules and the notes on the sources.
+//! `sort`, `dir`); search, drug and tumour are always shown, the others in a disclosure that
+//! is open while any of them is set; one table row per cohort with the CONTRACT's
+//! `data-field`/`data-value` cells; a details disclosure per row; selection for a side-by-side
+//! comparison with a bar chart and a forest plot; CSV export; ongoing trials, molecules and
+//! the notes on the sources.
 
 mod compare;
 mod detail;
@@ -27,6 +29,18 @@ pub struct TrialsViewProps {
 
 /// The filters the "clear" button empties (the sort order stays).
 const FILTERS: [&str; 6] = ["q", "drug", "tumor", "phase", "endpoint", "line"];
+
+/// The inputs in the "More filters and sorting" disclosure; it is open while any of them is
+/// set (by the link or the user).
+const MORE_FILTERS: [&str; 5] = ["phase", "endpoint", "line", "sort", "dir"];
+
+/// How many of the [`MORE_FILTERS`] the query sets.
+fn more_filters_set(query: &QueryMap) -> usize {
+    MORE_FILTERS
+        .iter()
+        .filter(|f| query.get(f).is_some_and(|v| !v.trim().is_empty()))
+        .count()
+}
 
 /// The CSV file name: `ivocalc-trials-<data version>.csv`.
 pub fn csv_file_name() -> String {
@@ -108,6 +122,9 @@ pub fn TrialsView(props: &TrialsViewProps) -> Html {
     );
     let selected = use_state(Vec::<String>::new);
     let open = use_state(Vec::<String>::new);
+    // Opened or closed by the user's click on its summary; open anyway while one of its
+    // filters is set, so that a filter from the link is never hidden.
+    let more_opened = use_state(|| false);
     let status = use_state(|| None::<String>);
 
     let ds = match trials::dataset() {
@@ -126,6 +143,16 @@ pub fn TrialsView(props: &TrialsViewProps) -> Html {
     let (rows, _column, dir) = rows_for(ds, &params, &mut errors);
     let total = ds.records.len();
     let filtered = FILTERS.iter().any(|f| form.raw().get(f).is_some());
+    let more_set = more_filters_set(form.raw());
+    let more_open = *more_opened || more_set > 0;
+    let on_more_toggle = {
+        let more_opened = more_opened.clone();
+        Callback::from(move |e: Event| {
+            if let Some(details) = e.target_dyn_into::<web_sys::Element>() {
+                more_opened.set(details.has_attribute("open"));
+            }
+        })
+    };
 
     let clear_filters = {
         let form = form.clone();
@@ -211,17 +238,25 @@ pub fn TrialsView(props: &TrialsViewProps) -> Html {
                     value={form.text("drug")} onchange={form.setter("drug")} errors={errors.clone()} />
                 <FilterSelect name="tumor" label="Tumour" any="Any tumour" groups={filters::tumour_options(ds)}
                     value={form.text("tumor")} onchange={form.setter("tumor")} errors={errors.clone()} />
-                <FilterSelect name="phase" label="Phase" any="Any phase" groups={filters::phase_options(ds)}
-                    value={form.text("phase")} onchange={form.setter("phase")} errors={errors.clone()} />
-                <FilterSelect name="endpoint" label="Reports endpoint" any="Any endpoint" groups={filters::endpoint_options(ds)}
-                    value={form.text("endpoint")} onchange={form.setter("endpoint")} errors={errors.clone()} />
-                <FilterSelect name="line" label="Line of therapy" any="Any line" groups={filters::line_options(ds)}
-                    value={form.text("line")} onchange={form.setter("line")} errors={errors.clone()} />
-                <FilterSelect name="sort" label="Sort by" any="Data order" groups={filters::sort_options()}
-                    value={form.text("sort")} onchange={form.setter("sort")} errors={errors.clone()} />
-                <FilterSelect name="dir" label="Direction" any="Ascending (default)"
-                    groups={vec![(String::new(), vec![("asc".to_string(), "Ascending".to_string()), ("desc".to_string(), "Descending".to_string())])]}
-                    value={form.text("dir")} onchange={form.setter("dir")} errors={errors.clone()} />
+                <details class="more-filters" data-testid="more-filters" open={more_open} ontoggle={on_more_toggle}>
+                    <summary>
+                        {"More filters and sorting"}
+                        if more_set > 0 { <span class="more-set">{format!(" · {more_set} set")}</span> }
+                    </summary>
+                    <div class="more-filters-fields">
+                        <FilterSelect name="phase" label="Phase" any="Any phase" groups={filters::phase_options(ds)}
+                            value={form.text("phase")} onchange={form.setter("phase")} errors={errors.clone()} />
+                        <FilterSelect name="endpoint" label="Reports endpoint" any="Any endpoint" groups={filters::endpoint_options(ds)}
+                            value={form.text("endpoint")} onchange={form.setter("endpoint")} errors={errors.clone()} />
+                        <FilterSelect name="line" label="Line of therapy" any="Any line" groups={filters::line_options(ds)}
+                            value={form.text("line")} onchange={form.setter("line")} errors={errors.clone()} />
+                        <FilterSelect name="sort" label="Sort by" any="Data order" groups={filters::sort_options()}
+                            value={form.text("sort")} onchange={form.setter("sort")} errors={errors.clone()} />
+                        <FilterSelect name="dir" label="Direction" any="Ascending (default)"
+                            groups={vec![(String::new(), vec![("asc".to_string(), "Ascending".to_string()), ("desc".to_string(), "Descending".to_string())])]}
+                            value={form.text("dir")} onchange={form.setter("dir")} errors={errors.clone()} />
+                    </div>
+                </details>
             </form>
 
             <div class="results-bar">

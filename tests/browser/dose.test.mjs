@@ -184,9 +184,71 @@ test('the print stylesheet shows the sheet and hides the controls', async () => 
   for (const hidden of ['.dose-actions', '.presets', 'nav', '.site-header nav']) {
     assert.equal(await visible(hidden), false, `${hidden} should be hidden in print`);
   }
-  for (const shown of ['#f-weight', '[data-testid="dose-mg"]', '[data-testid="carboplatin-mg"]', '[data-testid="formulas"]', '.sources', '.label-notes']) {
+  for (const shown of ['#f-weight', '#f-mgkg', '#f-every', '#f-regimen', '#f-height', '#f-age', '#f-scr', '#f-auc', '#f-vial', '#f-conc', '#f-round',
+    '[data-testid="disagreement"]', '[data-testid="dose-mg"]', '[data-testid="waste-mg"]', '[data-testid="carboplatin-mg"]',
+    '[data-testid="formulas"]', '.sources', '.label-notes']) {
     assert.equal(await visible(shown), true, `${shown} should print`);
   }
+  // The sheet reads inputs first, then results (the narrow-screen order is for the screen).
+  const top = async (sel) => (await page.locator(sel).first().boundingBox()).y;
+  assert.ok(await top('#f-round') < await top('[data-testid="dose-mg"]'), 'inputs before results in print');
+  assert.ok(await top('[data-testid="dose-mg"]') < await top('[data-testid="carboplatin-mg"]'));
+  assert.equal(await visible('.preset-evidence'), false, 'the presets\' trials stay off the sheet');
+  await context.close();
+});
+
+test('on a phone the ivonescimab result comes right after its inputs, before the regimen', async () => {
+  for (const width of [360, 375]) {
+    const context = await browser.newContext({ viewport: { width, height: 812 } });
+    const { page } = await openApp(context, server, '#/dose?weight=72.5&mgkg=20');
+    await page.locator('[data-testid="dose-mg"]').waitFor();
+    const box = async (sel) => page.locator(sel).first().boundingBox();
+    const dose = await box('[data-testid="dose-mg"]');
+    assert.ok(dose.y < 1.5 * 812, `${width}: dose-mg at y = ${dose.y}`);
+    // The ivonescimab inputs above it; the other ivonescimab results with it, before the
+    // regimen, body size, renal and vial inputs.
+    assert.ok((await box('#f-every')).y < dose.y, `${width}: interval above the result`);
+    const regimen = (await box('#f-regimen')).y;
+    for (const id of ['dose-final-mg', 'vials', 'volume-ml', 'waste-mg']) {
+      const y = (await box(`[data-testid="${id}"]`)).y;
+      assert.ok(y >= dose.y && y < regimen, `${width}: ${id} at ${y}, dose-mg ${dose.y}, regimen ${regimen}`);
+    }
+    // The presets: one compact block, each a button, their trials behind a disclosure.
+    const presets = await box('.preset-list');
+    assert.ok(presets.height < 130, `${width}: presets ${presets.height} px high`);
+    const evidence = page.locator('.preset-evidence');
+    assert.equal(await page.locator('#preset-10-used').isVisible(), false);
+    await evidence.locator('summary').click();
+    assert.equal(await page.locator('#preset-10-used').isVisible(), true);
+    assert.match(await page.textContent('#preset-10-used'), /NCT04900363/);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${width}: page wider than the viewport by ${overflow} px`);
+    await context.close();
+  }
+});
+
+test('with a warning, the warning is next to the ivonescimab result on a phone', async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+  const { page } = await openApp(context, server, '#/dose?weight=200');
+  const warning = page.locator('[data-testid="warning"]').first();
+  await warning.waitFor();
+  const y = (await warning.boundingBox()).y;
+  assert.ok(y > (await page.locator('[data-testid="waste-mg"]').boundingBox()).y);
+  assert.ok(y < (await page.locator('#f-regimen').boundingBox()).y, 'before the regimen input');
+  await context.close();
+});
+
+test('on a desktop the inputs and the results stay side by side', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page } = await openApp(context, server, carboplatinCase);
+  await waitValue(page, 'carboplatin-mg', 420.1389, 1e-3);
+  const box = async (sel) => page.locator(sel).first().boundingBox();
+  const inputs = await box('.dose-col-inputs');
+  const output = await box('.dose-output');
+  assert.ok(output.x >= inputs.x + inputs.width, 'results to the right of the inputs');
+  // Both columns start at the top; the regimen input follows the ivonescimab inputs directly.
+  assert.ok(Math.abs(output.y - inputs.y) < 2, `${output.y} vs ${inputs.y}`);
+  assert.ok((await box('#f-regimen')).y < (await box('[data-testid="carboplatin-mg"]')).y);
   await context.close();
 });
 

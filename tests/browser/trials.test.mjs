@@ -56,7 +56,8 @@ test('typing a search filters the rows and follows into the address bar; filters
   await page.selectOption('#f-drug', 'ivonescimab');
   await waitRows(page, 3);
   await page.waitForFunction(() => location.hash.includes('drug=ivonescimab') && location.hash.includes('q=TNBC'));
-  // a phase that none of them has: empty
+  // a phase that none of them has: empty (phase is under "More filters and sorting")
+  await page.click('[data-testid="more-filters"] summary');
   await page.selectOption('#f-phase', 'III');
   await waitRows(page, 0);
   await page.waitForSelector('[data-testid="empty"]');
@@ -65,6 +66,47 @@ test('typing a search filters the rows and follows into the address bar; filters
   await waitRows(page, 55);
   await page.waitForFunction(() => !location.hash.includes('q=') && !location.hash.includes('drug=') && !location.hash.includes('phase='));
   assert.equal(await page.inputValue('#f-q'), '');
+  await context.close();
+});
+
+test('a link that sets phase opens "More filters and sorting" by itself', async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+  const { page } = await openApp(context, server, '#/trials?phase=III');
+  const more = page.locator('[data-testid="more-filters"]');
+  await page.waitForSelector('[data-testid="cohort-row"]');
+  assert.equal(await more.evaluate((d) => d.open), true);
+  assert.equal(await page.isVisible('#f-phase'), true);
+  assert.equal(await page.inputValue('#f-phase'), 'III');
+  assert.match(await more.locator('summary').textContent(), /1 set/);
+  // Closing it by hand keeps it closed, and the filter still applies.
+  await more.locator('summary').click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="more-filters"]').open);
+  const phases = await page.$$eval('[data-testid="cohort-row"]', (rows) => rows.map((r) => r.dataset.phase));
+  assert.ok(phases.length > 0 && phases.every((p) => p === 'III'));
+  await context.close();
+});
+
+test('on a phone search, drug, tumour, the count and CSV fit the first screen; the rest is folded', async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+  const { page } = await openApp(context, server, '#/trials');
+  await waitRows(page, 55);
+  const more = page.locator('[data-testid="more-filters"]');
+  assert.equal(await more.evaluate((d) => d.open), false);
+  for (const sel of ['#f-q', '#f-drug', '#f-tumor', '[data-testid="result-count"]', '[data-testid="csv"]']) {
+    const box = await page.locator(sel).boundingBox();
+    assert.ok(box && box.y + box.height <= 812, `${sel} in the first screen: ${JSON.stringify(box)}`);
+  }
+  for (const id of ['phase', 'endpoint', 'line', 'sort', 'dir']) {
+    assert.equal(await page.isVisible(`#f-${id}`), false, `${id} folded`);
+  }
+  // Opened by the user, it stays open while a filter is set and after it is unset.
+  await more.locator('summary').click();
+  await page.selectOption('#f-sort', 'orr');
+  await page.waitForFunction(() => location.hash.includes('sort=orr'));
+  await page.selectOption('#f-sort', '');
+  await page.waitForFunction(() => !location.hash.includes('sort='));
+  assert.equal(await more.evaluate((d) => d.open), true);
+  assert.equal(await page.isVisible('#f-sort'), true);
   await context.close();
 });
 

@@ -140,6 +140,19 @@ pub fn ivonescimab_inputs(ctx: &InputContext) -> Html {
             AttrValue::from(format!("every {} weeks (not offered)", every_text.trim())),
         ));
     }
+    // A preset's dose and, for the label dose, its interval and mark: on its button (the
+    // mark on a line of its own, broken between interval and mark when narrow) and in the
+    // list of the trials that used each dose.
+    let preset_name = |mg_per_kg: f64, label_dose: bool| {
+        let dose = format!("{} mg/kg", num(mg_per_kg));
+        let tag = label_dose.then(|| {
+            (
+                format!("every {} weeks", label.dose.every_weeks),
+                "(label dose)",
+            )
+        });
+        (dose, tag)
+    };
     let presets = label.presets.iter().map(|preset| {
         let pressed = current_mgkg.is_some_and(|m| (m - preset.mg_per_kg).abs() < 1e-9);
         let onclick = {
@@ -154,19 +167,28 @@ pub fn ivonescimab_inputs(ctx: &InputContext) -> Html {
                 }
             })
         };
-        let text = if preset.label_dose {
-            format!(
-                "{} mg/kg every {} weeks (label dose)",
-                num(preset.mg_per_kg),
-                label.dose.every_weeks
-            )
-        } else {
-            format!("{} mg/kg", num(preset.mg_per_kg))
-        };
+        let (dose, tag) = preset_name(preset.mg_per_kg, preset.label_dose);
         html! {
             <li class={classes!("preset", preset.label_dose.then_some("preset-label"))}>
                 <button type="button" aria-pressed={pressed.to_string()} {onclick}
-                    aria-describedby={format!("preset-{}-used", num(preset.mg_per_kg))}>{text}</button>
+                    aria-describedby={format!("preset-{}-used", num(preset.mg_per_kg))}>
+                    <span class="preset-dose">{dose}</span>
+                    if let Some((every, mark)) = tag {
+                        {" "}<span class="preset-tag"><span>{every}</span>{" "}<span>{mark}</span></span>
+                    }
+                </button>
+            </li>
+        }
+    });
+    let evidence = label.presets.iter().map(|preset| {
+        let (dose, tag) = preset_name(preset.mg_per_kg, preset.label_dose);
+        let name = match tag {
+            Some((every, mark)) => format!("{dose} {every} {mark}"),
+            None => dose,
+        };
+        html! {
+            <li class={classes!(preset.label_dose.then_some("preset-label"))}>
+                <strong>{format!("{name}: ")}</strong>
                 <span class="preset-used" id={format!("preset-{}-used", num(preset.mg_per_kg))}>
                     {format!("Used in: {} ", preset.used_in)}
                     <span class="source">{format!("({})", short_cites(&preset.sources))}</span>
@@ -204,6 +226,10 @@ pub fn ivonescimab_inputs(ctx: &InputContext) -> Html {
             <div class="field presets-field">
                 <span class="presets-title" id="presets-title">{"Dose levels the trials used"}</span>
                 <ul class="presets preset-list" aria-labelledby="presets-title">{ for presets }</ul>
+                <details class="preset-evidence">
+                    <summary>{"Which trials used these doses"}</summary>
+                    <ul class="preset-used-list">{ for evidence }</ul>
+                </details>
             </div>
             { for disagreements }
             <SelectField name="every" label="Dosing interval" value={every_text} onchange={form.setter("every")}

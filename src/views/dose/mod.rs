@@ -82,36 +82,48 @@ pub fn DoseView(props: &DoseViewProps) -> Html {
             </div>
             <h1>{"Dose"}</h1>
             <p class="purpose">{"Weight-based ivonescimab dose with vial maths, and the chemotherapy partners of its regimens. For checking an order or planning a regimen."}</p>
+            // Inputs and results in two columns on wide screens. On narrow screens the columns
+            // dissolve (dose.css) and the ivonescimab results come right after their inputs,
+            // before the regimen, body size, renal and vial inputs; the document order, and so
+            // the reading, keyboard and print order, stays inputs then results.
             <div class="dose-layout">
-                <form class="inputs dose-inputs" aria-label="Dose inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                    { inputs::ivonescimab_inputs(&ctx) }
-                    { inputs::regimen_input(&ctx) }
-                    { inputs::body_size_inputs(&ctx) }
-                    { inputs::renal_inputs(&ctx) }
-                    { inputs::vial_inputs(&ctx) }
-                </form>
-                <div class="dose-output" aria-live="polite">
-                    <h2>{"Results"}</h2>
-                    if !elsewhere.is_empty() {
-                        <div class="elsewhere">
-                            { for elsewhere.iter().map(|(field, message)| html! {
-                                <FieldError field={field.clone()} message={format!("{field}: {message}")} />
-                            }) }
-                        </div>
-                    }
-                    <h3>{"Ivonescimab"}</h3>
-                    { results::ivonescimab_results(&report) }
-                    { results::label_notes(&report) }
-                    { results::warnings(&report) }
-                    if needs_bsa || needs_crcl {
-                        <h3>{"Body size and renal function"}</h3>
-                    }
-                    { results::body_results(&report, needs_bsa, needs_crcl) }
-                    { results::partner_results(&report, regimen) }
-                    { results::notes(&report) }
-                    { results::formulas(&report) }
-                    <DoseActions report={report.clone()} params={params.clone()} />
-                    { results::sources(&report, regimen) }
+                <div class="dose-col dose-col-inputs">
+                    <form class="inputs dose-inputs dose-inputs-ivo" aria-label="Ivonescimab inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                        { inputs::ivonescimab_inputs(&ctx) }
+                    </form>
+                    <form class="inputs dose-inputs dose-inputs-more" aria-label="Regimen, body size, renal function and vial inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                        { inputs::regimen_input(&ctx) }
+                        { inputs::body_size_inputs(&ctx) }
+                        { inputs::renal_inputs(&ctx) }
+                        { inputs::vial_inputs(&ctx) }
+                    </form>
+                </div>
+                <div class="dose-col dose-output">
+                    <div class="dose-output-ivo" aria-live="polite">
+                        <h2>{"Results"}</h2>
+                        if !elsewhere.is_empty() {
+                            <div class="elsewhere">
+                                { for elsewhere.iter().map(|(field, message)| html! {
+                                    <FieldError field={field.clone()} message={format!("{field}: {message}")} />
+                                }) }
+                            </div>
+                        }
+                        <h3>{"Ivonescimab"}</h3>
+                        { results::ivonescimab_results(&report) }
+                        { results::warnings(&report) }
+                    </div>
+                    <div class="dose-output-more" aria-live="polite">
+                        { results::label_notes(&report) }
+                        if needs_bsa || needs_crcl {
+                            <h3>{"Body size and renal function"}</h3>
+                        }
+                        { results::body_results(&report, needs_bsa, needs_crcl) }
+                        { results::partner_results(&report, regimen) }
+                        { results::notes(&report) }
+                        { results::formulas(&report) }
+                        <DoseActions report={report.clone()} params={params.clone()} />
+                        { results::sources(&report, regimen) }
+                    </div>
                 </div>
             </div>
         </section>
