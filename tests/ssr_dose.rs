@@ -137,7 +137,7 @@ async fn the_contract_link_gives_the_hand_computed_vial_maths() {
         "not in the buttons"
     );
     // The vial default names its source.
-    assert!(html.contains("china label, Presentation"));
+    assert!(html.contains("China label, Presentation"));
     // See exposure: the scenario, and a separate link with the weight.
     let exposure = tags(&html, "see-exposure");
     assert_eq!(attr(exposure[0], "href"), Some("#/pk?mgkg=20&amp;every=3"));

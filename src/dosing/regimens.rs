@@ -17,10 +17,24 @@ pub struct Source {
     pub as_printed: Option<String>,
 }
 
+/// A document's name as the reader sees it: `seed-000` -> "seed 000", `china-label` ->
+/// "China label".
+pub fn document_name(id: &str) -> String {
+    match id {
+        "china-label" => "China label".to_string(),
+        other => other.replace('-', " "),
+    }
+}
+
 impl Source {
+    /// The document's name as the reader sees it (see [`document_name`]).
+    pub fn document_name(&self) -> String {
+        document_name(&self.document)
+    }
+
     /// One line: "seed 000, Pharmacokinetics: \"...\"".
     pub fn cite(&self) -> String {
-        let document = self.document.replace('-', " ");
+        let document = self.document_name();
         match &self.as_printed {
             Some(text) => format!("{document}, {}: \"{text}\"", self.section),
             None => format!("{document}, {}", self.section),

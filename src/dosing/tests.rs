@@ -557,7 +557,7 @@ fn text_rendering_holds_inputs_results_formulas_and_sources() {
         "AUC x (GFR + 25)",
         "(140 - age)",
         "seed 001, Dose and Administration",
-        "china label",
+        "China label",
         "60 minutes",
         "Sources disagree",
     ] {

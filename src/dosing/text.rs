@@ -298,7 +298,12 @@ fn write_report(out: &mut String, report: &DoseReport, stamp: &str) -> std::fmt:
         writeln!(out, "  Sources disagree ({}): {}", d.topic, d.text)?;
     }
     for d in &data.documents {
-        writeln!(out, "  {}: {}", d.id.replace('-', " "), d.citation)?;
+        writeln!(
+            out,
+            "  {}: {}",
+            super::regimens::document_name(&d.id),
+            d.citation
+        )?;
     }
     Ok(())
 }

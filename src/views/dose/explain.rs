@@ -292,7 +292,7 @@ pub fn partner_missing(partner: &PartnerDose) -> String {
 
 /// "seed 000, Pharmacokinetics" (the document and its place, without the quotation).
 pub fn short_cite(source: &Source) -> String {
-    format!("{}, {}", source.document.replace('-', " "), source.section)
+    format!("{}, {}", source.document_name(), source.section)
 }
 
 /// Short citations of a list of sources, each once, joined by "; ".

@@ -297,7 +297,7 @@ pub fn sources(report: &DoseReport, regimen: Option<&Regimen>) -> Html {
             <ul>{ for items }</ul>
             <ul class="documents">
                 { for data.documents.iter().map(|d| html! {
-                    <li><strong>{d.id.replace('-', " ")}</strong>{": "}{d.citation.clone()}</li>
+                    <li><strong>{crate::dosing::regimens::document_name(&d.id)}</strong>{": "}{d.citation.clone()}</li>
                 }) }
                 <li><strong>{"HOPA"}</strong>{": Hematology/Oncology Pharmacy Association dose-rounding guidance (biologics within 10 % of the ordered dose); not in the seeds."}</li>
             </ul>
