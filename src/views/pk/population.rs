@@ -10,8 +10,8 @@ use yew::prelude::*;
 /// Patients simulated between two looks at the clock.
 pub const CHUNK_PATIENTS: u32 = 25;
 /// Longest stretch of simulation before the page gets a turn (input, scrolling, progress):
-/// under the 50 ms at which browsers count a task as long.
-pub const SLICE_MS: f64 = 30.0;
+/// just under the 50 ms at which browsers count a task as long.
+pub const SLICE_MS: f64 = 45.0;
 
 /// What a population run was asked for.
 #[derive(Clone, Copy, Debug, PartialEq)]
