@@ -62,15 +62,8 @@ pub fn simulate_inputs(inputs: &PkInputs) -> Result<SimulateOutput, Vec<FieldMes
     if !r.errors.is_empty() {
         return Err(r.errors);
     }
-    let simulation = crate::pk::simulate(&r.model, &r.regimen).map_err(|errors| {
-        errors
-            .iter()
-            .map(|e| FieldMessage {
-                field: e.field.link_name().into(),
-                message: e.to_string(),
-            })
-            .collect::<Vec<_>>()
-    })?;
+    let simulation =
+        crate::pk::simulate(&r.model, &r.regimen).map_err(|errors| field_messages(&errors))?;
     Ok(SimulateOutput {
         label: regimen_label(&r.regimen),
         model: r.model,
@@ -79,21 +72,25 @@ pub fn simulate_inputs(inputs: &PkInputs) -> Result<SimulateOutput, Vec<FieldMes
     })
 }
 
+/// The engine's input errors as per-field messages keyed by link parameter name.
+fn field_messages(errors: &[crate::pk::InputError]) -> Vec<FieldMessage> {
+    errors
+        .iter()
+        .map(|e| FieldMessage {
+            field: e.field.link_name().into(),
+            message: e.to_string(),
+        })
+        .collect()
+}
+
 /// Simulates a population on the band grid.
 pub fn population_inputs(inputs: &PkInputs) -> Result<PopulationOutput, Vec<FieldMessage>> {
     let r = resolve(inputs);
     if !r.population_ok() {
         return Err(r.errors.into_iter().chain(r.population_errors).collect());
     }
-    let summary = simulate_population(&r.model, &r.regimen, &r.population).map_err(|errors| {
-        errors
-            .iter()
-            .map(|e| FieldMessage {
-                field: e.field.link_name().into(),
-                message: e.to_string(),
-            })
-            .collect::<Vec<_>>()
-    })?;
+    let summary = simulate_population(&r.model, &r.regimen, &r.population)
+        .map_err(|errors| field_messages(&errors))?;
     Ok(PopulationOutput {
         label: regimen_label(&r.regimen),
         model: r.model,
