@@ -9,9 +9,9 @@
 //!   clearance fixed at CLss (closed form). Seed 000: "steady-state concentrations achieved by
 //!   the 15th week". Solved by bisection on ln T50 with the engine's simulation.
 
-use super::engine::{run_patient, Outputs, Schedule};
+use super::engine::Outputs;
 use super::params::{DoseAmount, InputError, ModelParams, PopulationSpec, Regimen};
-use super::simulate::{check_all, PatientParams};
+use super::simulate::{check_all, run_typical, TypicalRun};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::sync::OnceLock;
@@ -172,17 +172,9 @@ pub fn trough_fraction_of_steady_state(
     regimen: &Regimen,
 ) -> Result<f64, Vec<InputError>> {
     check_all(model, regimen, None)?;
-    let patient = PatientParams::typical(model, regimen.weight_kg);
-    let schedule = Schedule::new(model, regimen, Outputs::Times(&[]));
-    let mut cycles = Vec::with_capacity(regimen.doses as usize);
-    run_patient(
-        &schedule,
-        &patient.pk(),
-        regimen.dose_mg(),
-        regimen.infusion_days(),
-        &mut cycles,
-        |_, _| {},
-    );
+    let TypicalRun {
+        patient, cycles, ..
+    } = run_typical(model, regimen, Outputs::Times(&[]));
     let trough = cycles.last().map_or(0.0, |c| c.ctrough_ug_per_ml);
     let steady = steady_state_trough_constant_clearance(
         patient.clearance_steady_state_l_per_day,

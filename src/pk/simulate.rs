@@ -147,8 +147,45 @@ pub fn simulate_on_grid(
     grid: &GridSpec,
 ) -> Result<Simulation, Vec<InputError>> {
     check_all(model, regimen, Some(grid))?;
+    let TypicalRun {
+        patient,
+        output_times,
+        conc,
+        cycles,
+    } = run_typical(model, regimen, Outputs::Grid(*grid));
+    let metrics = metrics_or_error(&cycles, regimen)?;
+    Ok(Simulation {
+        dose_mg: regimen.dose_mg(),
+        dose_times_days: (0..regimen.doses)
+            .map(|k| f64::from(k) * regimen.dosing_interval_days)
+            .collect(),
+        times_days: output_times,
+        conc_ug_per_ml: conc,
+        metrics,
+        cycles,
+        patient,
+    })
+}
+
+/// The typical patient of a model at the regimen's weight, run through the regimen.
+pub(crate) struct TypicalRun {
+    pub patient: PatientParams,
+    /// The schedule's output times, days, and the concentrations there, µg/mL.
+    pub output_times: Vec<f64>,
+    pub conc: Vec<f64>,
+    /// One entry per dosing interval.
+    pub cycles: Vec<CycleMetrics>,
+}
+
+/// Runs the typical patient through `regimen` with the given output points. Inputs must have
+/// been validated.
+pub(crate) fn run_typical(
+    model: &ModelParams,
+    regimen: &Regimen,
+    outputs: Outputs<'_>,
+) -> TypicalRun {
     let patient = PatientParams::typical(model, regimen.weight_kg);
-    let schedule = Schedule::new(model, regimen, Outputs::Grid(*grid));
+    let schedule = Schedule::new(model, regimen, outputs);
     let mut conc = vec![0.0; schedule.output_times.len()];
     let mut cycles = Vec::with_capacity(regimen.doses as usize);
     run_patient(
@@ -159,18 +196,12 @@ pub fn simulate_on_grid(
         &mut cycles,
         |i, c| conc[i] = c,
     );
-    let metrics = metrics_or_error(&cycles, regimen)?;
-    Ok(Simulation {
-        dose_mg: regimen.dose_mg(),
-        dose_times_days: (0..regimen.doses)
-            .map(|k| f64::from(k) * regimen.dosing_interval_days)
-            .collect(),
-        times_days: schedule.output_times,
-        conc_ug_per_ml: conc,
-        metrics,
-        cycles,
+    TypicalRun {
         patient,
-    })
+        output_times: schedule.output_times,
+        conc,
+        cycles,
+    }
 }
 
 pub(crate) fn metrics_or_error(
@@ -207,19 +238,8 @@ pub fn concentrations_at(
     if times_days.is_empty() {
         return Ok(Vec::new());
     }
-    let patient = PatientParams::typical(model, regimen.weight_kg);
-    let schedule = Schedule::new(model, regimen, Outputs::Times(times_days));
-    let mut at_outputs = vec![0.0; schedule.output_times.len()];
-    let mut cycles = Vec::new();
-    run_patient(
-        &schedule,
-        &patient.pk(),
-        regimen.dose_mg(),
-        regimen.infusion_days(),
-        &mut cycles,
-        |i, c| at_outputs[i] = c,
-    );
-    let times = &schedule.output_times;
+    let run = run_typical(model, regimen, Outputs::Times(times_days));
+    let (times, at_outputs) = (&run.output_times, &run.conc);
     Ok(times_days
         .iter()
         .map(|&t| {
