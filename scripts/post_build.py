@@ -3,11 +3,14 @@
 
 1. Moves every inline <script> of index.html into its own content-hashed file, so the page's
    Content-Security-Policy can forbid inline scripts (script-src 'self').
-2. Writes the service worker, sw.js, at the site's root: its cache version is a hash of every
+2. Copies the files the app loads on demand (`assets/<name>.<hash>.<ext>`: the Chinese
+   translation pack, the trials data) from the build's output folder into the site: the
+   names are read from the wasm itself, so the site gets exactly the files its build names.
+3. Writes the service worker, sw.js, at the site's root: its cache version is a hash of every
    file of the build, and its precache list names every file (the page as './').
 
     python3 scripts/post_build.py              (as a Trunk hook: TRUNK_STAGING_DIR is set)
-    python3 scripts/post_build.py --sw-only DIR   (only step 2, on a built site)
+    python3 scripts/post_build.py --sw-only DIR   (only step 3, on a built site)
 """
 import hashlib
 import json
@@ -38,6 +41,28 @@ def externalise_inline_scripts(site: Path, public_url: str) -> None:
     index.write_text(INLINE.sub(externalise, html), encoding="utf-8")
 
 
+ASSET = re.compile(rb"assets/[A-Za-z0-9_-]+\.[0-9a-f]{16}\.[a-z]+")
+
+
+def copy_lazy_assets(site: Path) -> None:
+    names = set()
+    for wasm in site.rglob("*.wasm"):
+        names.update(m.decode() for m in ASSET.findall(wasm.read_bytes()))
+    roots = [Path(os.environ[v]) for v in ("CARGO_TARGET_DIR",) if os.environ.get(v)]
+    roots.append(HERE.parent / "target")
+    for name in sorted(names):
+        base = name.split("/", 1)[1]
+        found = []
+        for root in roots:
+            found.extend(p for p in root.glob(f"**/build/ivocalc-*/out/assets/{base}") if p.is_file())
+        if not found:
+            sys.exit(f"post_build: the app names {name}, but no build output holds it")
+        newest = max(found, key=lambda p: p.stat().st_mtime)
+        target = site / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(newest.read_bytes())
+
+
 def write_service_worker(site: Path) -> str:
     files = sorted(
         p for p in site.rglob("*") if p.is_file() and p.name != "sw.js" and not p.name.startswith(".")
@@ -65,6 +90,7 @@ def main() -> None:
     if not public_url.endswith("/"):
         public_url += "/"
     externalise_inline_scripts(site, public_url)
+    copy_lazy_assets(site)
     write_service_worker(site)
 
 

@@ -8,9 +8,13 @@
 pub mod app;
 pub mod browser;
 pub mod dosing;
+pub mod format;
+pub mod i18n;
 pub mod js_api;
 pub mod link;
+pub mod messages;
 pub mod pk;
+pub mod sources;
 pub mod trials;
 pub mod views;
 pub mod widgets;
