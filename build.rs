@@ -20,17 +20,31 @@ fn main() {
     // A file that does not parse is embedded as it is, so the app's own parser reports it.
     let minified = serde_json::from_str::<serde_json::Value>(&text)
         .ok()
-        .and_then(|v| serde_json::to_string(&v).ok())
+        .and_then(|mut v| {
+            i18n::strip_zh(&mut v);
+            serde_json::to_string(&v).ok()
+        })
         .unwrap_or(text);
     let out = out_dir.join("trials.min.json");
     if let Err(e) = fs::write(&out, minified) {
         panic!("cannot write {}: {e}", out.display());
     }
 
-    let pairs = match i18n::scan_sources(std::path::Path::new("src")) {
+    let mut pairs = match i18n::scan_sources(std::path::Path::new("src")) {
         Ok(pairs) => pairs,
         Err(e) => panic!("translations: {e}"),
     };
+    for file in [
+        "data/trials.json",
+        "data/regimens.json",
+        "data/pk_defaults.json",
+    ] {
+        println!("cargo:rerun-if-changed={file}");
+        let text = fs::read_to_string(file).unwrap_or_default();
+        if let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) {
+            pairs.extend(i18n::data_pairs(file, &value));
+        }
+    }
     if let Err(e) = i18n::write(&pairs, &out_dir) {
         panic!("translations: {e}");
     }

@@ -167,6 +167,56 @@ fn literal(text: &str, pos: &mut usize) -> Result<String, String> {
     Err("unterminated string literal".into())
 }
 
+/// The (English, Chinese) pairs of a data file: every string field `X` with a sibling `X_zh`
+/// (in objects at any depth). `file` names the file in messages.
+pub fn data_pairs(file: &str, value: &serde_json::Value) -> Vec<Pair> {
+    let mut out = Vec::new();
+    walk(file, "", value, &mut out);
+    out
+}
+
+fn walk(file: &str, path: &str, value: &serde_json::Value, out: &mut Vec<Pair>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                let here = format!("{path}/{k}");
+                if let (Some(base), Some(zh)) = (k.strip_suffix("_zh"), v.as_str()) {
+                    if let Some(en) = map.get(base).and_then(|e| e.as_str()) {
+                        out.push(Pair {
+                            en: en.to_string(),
+                            zh: zh.to_string(),
+                            origin: format!("{file}{path}/{base}"),
+                        });
+                    }
+                    continue;
+                }
+                walk(file, &here, v, out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                walk(file, &format!("{path}/{i}"), v, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The value without its `X_zh` fields (the app carries only the English; the Chinese goes
+/// into the pack).
+pub fn strip_zh(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            map.retain(|k, _| !k.ends_with("_zh"));
+            for v in map.values_mut() {
+                strip_zh(v);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(strip_zh),
+        _ => {}
+    }
+}
+
 /// Checks the pairs and writes the pack, its file name and the pairs for the tests.
 pub fn write(pairs: &[Pair], out_dir: &Path) -> Result<(), String> {
     let mut by_key: BTreeMap<u64, &Pair> = BTreeMap::new();

@@ -105,6 +105,15 @@ impl Text {
     }
 }
 
+/// A text of the data files (whose Chinese is the sibling field `<name>_zh`, put into the
+/// pack by `build.rs`) in `lang`.
+pub fn translated(en: &str, lang: Lang) -> &str {
+    match lang {
+        Lang::En => en,
+        Lang::ZhCn => Pack::get(key(en)).unwrap_or(en),
+    }
+}
+
 /// `tr!("English", "中文")`: a [`Text`]. Both arguments must be plain string literals: the
 /// build reads the Chinese from the source (`build.rs`), and the compiled app keeps only the
 /// English and its key.
