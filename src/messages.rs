@@ -140,6 +140,12 @@ pub enum Arg {
     Text(Text),
     /// A text with its own places filled.
     Filled(Text, Vec<(&'static str, Arg)>),
+    /// A text of the data files (its Chinese is in the pack: `i18n::translated`).
+    Data(String),
+    /// Several values joined by "; ".
+    Join(Vec<Arg>),
+    /// Why a result is missing.
+    Reason(crate::results::Reason),
 }
 
 impl Arg {
@@ -148,6 +154,16 @@ impl Arg {
             Arg::Plain(s) => s.clone(),
             Arg::Text(t) => t.get(lang).to_string(),
             Arg::Filled(t, args) => render(*t, args, lang),
+            Arg::Data(s) => crate::i18n::translated(s, lang).to_string(),
+            Arg::Reason(reason) => reason.text(lang),
+            Arg::Join(items) => {
+                let sep = if lang == Lang::ZhCn { "；" } else { "; " };
+                items
+                    .iter()
+                    .map(|a| a.render(lang))
+                    .collect::<Vec<_>>()
+                    .join(sep)
+            }
         }
     }
 }
@@ -259,6 +275,12 @@ impl From<&Message> for Plain {
             message: m.text(Lang::En),
             sources: m.sources.iter().map(|s| s.cite(Lang::En)).collect(),
         }
+    }
+}
+
+impl serde::Serialize for Message {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Plain::from(self).serialize(serializer)
     }
 }
 

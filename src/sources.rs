@@ -35,6 +35,21 @@ pub fn document_name(id: &str) -> Text {
             "China label of ivonescimab (依达方)",
             "依沃西单抗（依达方）中国说明书"
         ),
+        "fda-carboplatin-2010" => tr!(
+            "FDA carboplatin dosing note (2010)",
+            "FDA 卡铂剂量说明（2010）"
+        ),
+        "nccn-carboplatin" => tr!("NCCN carboplatin dosing template", "NCCN 卡铂剂量模板"),
+        "pemetrexed-label-us" => tr!(
+            "Pemetrexed US prescribing information",
+            "培美曲塞美国说明书"
+        ),
+        "carboplatin-label-us" => tr!("Carboplatin US prescribing information", "卡铂美国说明书"),
+        "cisplatin-label-us" => tr!("Cisplatin US prescribing information", "顺铂美国说明书"),
+        "cisplatin-unsuitability-2020" => tr!(
+            "Cisplatin-unsuitability criteria (Front Oncol 2020)",
+            "顺铂不适用标准（Front Oncol 2020）"
+        ),
         "hopa" => tr!("HOPA dose-rounding guidance", "HOPA 剂量取整指南"),
         _ => Text::new("source"),
     }

@@ -13,8 +13,6 @@ const WHOLE_VIAL_RELATIVE_TOLERANCE: f64 = 1e-9;
 
 /// Cockcroft-Gault factor for women.
 pub const COCKCROFT_GAULT_FEMALE_FACTOR: f64 = 0.85;
-/// Ceiling the Calvert formula puts on the glomerular filtration rate, mL/min.
-pub const CALVERT_GFR_CAP_ML_MIN: f64 = 125.0;
 /// Fraction of the excess over ideal body weight counted in adjusted body weight.
 pub const ADJUSTED_BODY_WEIGHT_FACTOR: f64 = 0.4;
 /// BMI (kg/m²) from which adjusted body weight is offered for Cockcroft-Gault.
@@ -123,8 +121,6 @@ pub struct VialRounding {
     pub final_dose_mg: f64,
     /// (final_dose_mg - ordered) / ordered x 100 (0 when rounding was not applied).
     pub final_difference_percent: f64,
-    /// Plain statement of what happened.
-    pub statement: String,
 }
 
 /// Rounds `ordered_mg` to whole vials of `vial_mg` when the nearest whole-vial dose lies
@@ -148,26 +144,6 @@ pub fn round_to_whole_vials(
     let within = difference_percent.abs() <= tolerance_percent + 1e-9;
     let applied = tolerance != RoundingTolerance::Off && within;
     let final_dose_mg = if applied { nearest } else { ordered_mg };
-    let statement = if tolerance == RoundingTolerance::Off {
-        "Rounding off: the ordered dose is given.".to_string()
-    } else if difference_percent == 0.0 {
-        "The ordered dose is already a whole number of vials.".to_string()
-    } else if applied {
-        format!(
-            "Rounded to {} mg ({:+.2} %), within the chosen {} % tolerance.",
-            fmt_num(nearest),
-            difference_percent,
-            tolerance_percent
-        )
-    } else {
-        format!(
-            "Not rounded: the nearest whole-vial dose, {} mg, is {:+.2} % from the order, \
-             outside the chosen {} % tolerance; the ordered dose stands.",
-            fmt_num(nearest),
-            difference_percent,
-            tolerance_percent
-        )
-    };
     VialRounding {
         tolerance_percent,
         nearest_whole_vial_mg: nearest,
@@ -175,15 +151,7 @@ pub fn round_to_whole_vials(
         within_tolerance: within,
         final_dose_mg,
         final_difference_percent: (final_dose_mg - ordered_mg) / ordered_mg * 100.0,
-        statement,
     }
-}
-
-/// Number for messages: up to 2 decimals, trailing zeros dropped.
-pub(crate) fn fmt_num(value: f64) -> String {
-    let text = format!("{value:.2}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    text.to_string()
 }
 
 /// Body-surface-area formula.
@@ -290,14 +258,16 @@ pub struct CalvertDose {
     pub dose_mg: f64,
 }
 
-/// Carboplatin dose, mg = AUC x (GFR + 25), GFR capped at 125 mL/min (so at most AUC x 150).
-pub fn carboplatin_calvert(auc_mg_ml_min: f64, gfr_ml_min: f64) -> CalvertDose {
-    let gfr_cap_applied = gfr_ml_min > CALVERT_GFR_CAP_ML_MIN;
-    let gfr_used_ml_min = if gfr_cap_applied {
-        CALVERT_GFR_CAP_ML_MIN
-    } else {
-        gfr_ml_min
-    };
+/// Carboplatin dose, mg = AUC x (GFR + 25), the GFR capped at `cap_ml_min` when given (an
+/// estimated GFR: 125 mL/min, so at most AUC x 150; a measured GFR is not capped).
+pub fn carboplatin_calvert(
+    auc_mg_ml_min: f64,
+    gfr_ml_min: f64,
+    cap_ml_min: Option<f64>,
+) -> CalvertDose {
+    let cap = cap_ml_min.unwrap_or(f64::INFINITY);
+    let gfr_cap_applied = gfr_ml_min > cap;
+    let gfr_used_ml_min = if gfr_cap_applied { cap } else { gfr_ml_min };
     CalvertDose {
         auc_mg_ml_min,
         gfr_ml_min,
@@ -380,7 +350,9 @@ mod tests {
         assert!(!r.within_tolerance);
         close(r.final_dose_mg, 135.0, 1e-9);
         close(r.final_difference_percent, 0.0, 1e-12);
-        assert!(r.statement.contains("ordered dose stands"));
+        assert!(crate::dosing::calculate::rounding_note(&r)
+            .text(crate::i18n::Lang::En)
+            .contains("calculated dose stands"));
         // 1060 mg: 1000 is -60 mg (-5.66 %), 1100 is +40 mg (+3.77 %) -> nearest 1100,
         // within 5 %: rounds to 1100; with rounding off the ordered dose stands.
         let r = round_to_whole_vials(1060.0, 100.0, RoundingTolerance::Pct5);
@@ -468,18 +440,22 @@ mod tests {
     #[test]
     fn calvert_with_and_without_the_cap() {
         // AUC 5 x (77.78 + 25) = 5 x 102.78 = 513.9 mg, no cap
-        let c = carboplatin_calvert(5.0, 5600.0 / 72.0);
+        let c = carboplatin_calvert(5.0, 5600.0 / 72.0, Some(125.0));
         close(c.dose_mg, 513.888_889, 1e-5);
         assert!(!c.gfr_cap_applied);
         // GFR 160 -> capped at 125: 5 x (125 + 25) = 750 mg
-        let c = carboplatin_calvert(5.0, 160.0);
+        let c = carboplatin_calvert(5.0, 160.0, Some(125.0));
         assert!(c.gfr_cap_applied);
         close(c.gfr_used_ml_min, 125.0, 0.0);
         close(c.dose_mg, 750.0, 1e-9);
         // Exactly 125: not lowered; AUC 6 x 150 = 900 mg
-        let c = carboplatin_calvert(6.0, 125.0);
+        let c = carboplatin_calvert(6.0, 125.0, Some(125.0));
         assert!(!c.gfr_cap_applied);
         close(c.dose_mg, 900.0, 1e-9);
+        // A measured GFR of 160 is not capped: 5 x (160 + 25) = 925 mg.
+        let c = carboplatin_calvert(5.0, 160.0, None);
+        assert!(!c.gfr_cap_applied);
+        close(c.dose_mg, 925.0, 1e-9);
     }
 
     #[test]

@@ -7,40 +7,7 @@ use serde::{Deserialize, Serialize};
 
 const REGIMENS_JSON: &str = include_str!("../../data/regimens.json");
 
-/// Where a figure comes from: a document, its section or table, and the figure as printed
-/// (`None` when the document is not among the stored sources, e.g. the China label).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Source {
-    /// Document id: `seed-000`, `seed-001` or `china-label` (see [`Document`]).
-    pub document: String,
-    pub section: String,
-    pub as_printed: Option<String>,
-}
-
-/// A document's name as the reader sees it: `seed-000` -> "seed 000", `china-label` ->
-/// "China label".
-pub fn document_name(id: &str) -> String {
-    match id {
-        "china-label" => "China label".to_string(),
-        other => other.replace('-', " "),
-    }
-}
-
-impl Source {
-    /// The document's name as the reader sees it (see [`document_name`]).
-    pub fn document_name(&self) -> String {
-        document_name(&self.document)
-    }
-
-    /// One line: "seed 000, Pharmacokinetics: \"...\"".
-    pub fn cite(&self) -> String {
-        let document = self.document_name();
-        match &self.as_printed {
-            Some(text) => format!("{document}, {}: \"{text}\"", self.section),
-            None => format!("{document}, {}", self.section),
-        }
-    }
-}
+pub use crate::sources::Source;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Document {
@@ -303,7 +270,7 @@ mod tests {
         let data = dosing_data();
         let ids: HashSet<&str> = data.documents.iter().map(|d| d.id.as_str()).collect();
         for source in all_sources(data) {
-            assert!(ids.contains(source.document.as_str()), "{source:?}");
+            assert!(ids.contains(&*source.document), "{source:?}");
             assert!(!source.section.trim().is_empty(), "{source:?}");
             // The seeds are stored: a figure from them is quoted as printed.
             if source.document.starts_with("seed-") {

@@ -5,6 +5,9 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 
 use super::*;
+use crate::i18n::Lang;
+use crate::messages::Code;
+use crate::results::ResultId;
 
 fn close(actual: Option<f64>, expected: f64, tolerance: f64) {
     let actual = actual.unwrap_or_else(|| panic!("expected {expected}, got nothing"));
@@ -15,7 +18,7 @@ fn close(actual: Option<f64>, expected: f64, tolerance: f64) {
 }
 
 fn codes(report: &DoseReport) -> Vec<&str> {
-    report.warnings.iter().map(|w| w.code.as_str()).collect()
+    report.warnings.iter().map(|w| w.code.contract()).collect()
 }
 
 fn partner<'a>(report: &'a DoseReport, drug: &str) -> &'a PartnerDose {
@@ -64,7 +67,7 @@ fn weight_only_gives_the_ivonescimab_dose_with_label_defaults() {
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
     // Missing height hides BSA but not the dose.
     assert_eq!(report.bsa_m2, None);
-    assert!(report.missing.iter().any(|m| m.result == "bsa_m2"));
+    assert!(report.missing.iter().any(|(r, _)| *r == ResultId::BsaM2));
     assert_eq!(report.crcl_ml_min, None);
     assert_eq!(report.label_notes.len(), 3);
 }
@@ -74,7 +77,7 @@ fn no_weight_no_dose_but_no_error() {
     let report = calculate(&DoseRequest::default());
     assert_eq!(report.dose_mg, None);
     assert!(report.errors.is_empty());
-    assert!(report.missing.iter().any(|m| m.result == "dose_mg"));
+    assert!(report.missing.iter().any(|(r, _)| *r == ResultId::DoseMg));
 }
 
 #[test]
@@ -200,7 +203,7 @@ fn adjusted_body_weight_for_cockcroft_gault() {
     assert!(report
         .missing
         .iter()
-        .any(|m| m.result == "crcl_ml_min" && m.reason.contains("height")));
+        .any(|(r, reason)| *r == ResultId::CrclMlMin && reason.text(Lang::En).contains("height")));
 }
 
 #[test]
@@ -268,17 +271,33 @@ fn rounding_within_and_outside_tolerance() {
     assert!(report.has_note("rounding-outside-tolerance"));
     let rounding = report.rounding.as_ref().expect("rounding");
     assert!(!rounding.within_tolerance);
-    assert!(rounding.statement.contains("ordered dose stands"));
+    assert!(calculate::rounding_note(rounding)
+        .text(Lang::En)
+        .contains("calculated dose stands"));
 }
 
 #[test]
 fn weight_warnings() {
+    // Weights outside 20-250 kg wait for confirmation; once confirmed they are computed with
+    // the warnings below.
     let warn = |weight: f64, unit: WeightUnit| {
-        let report = calculate(&DoseRequest {
+        let request = DoseRequest {
             weight: Some(weight),
             weight_unit: unit,
             ..DoseRequest::default()
-        });
+        };
+        let mut report = calculate(&request);
+        if let Some(p) = report.pending.first() {
+            let confirmed = vec![Confirmation {
+                field: p.key.clone(),
+                value: p.value,
+            }];
+            report = calculate(&DoseRequest {
+                confirmed,
+                ..request
+            });
+            assert!(report.has_note("confirmed"), "{weight}");
+        }
         assert!(report.dose_mg.is_some(), "{weight}");
         codes(&report)
             .into_iter()
@@ -293,15 +312,26 @@ fn weight_warnings() {
         warn(160.0, WeightUnit::Kg),
         ["weight-outside-pk-range", "weight-may-be-pounds"]
     );
-    // 7 kg and 700 kg: implausible (700 x 0.4536 = 317.5 kg, not a likely pound reading)
-    assert_eq!(
-        warn(7.0, WeightUnit::Kg),
-        ["weight-outside-pk-range", "weight-implausible"]
-    );
-    assert_eq!(
-        warn(700.0, WeightUnit::Kg),
-        ["weight-outside-pk-range", "weight-implausible"]
-    );
+    // 7 kg and 700 kg: implausible, so they wait for confirmation (700 x 0.4536 = 317.5 kg,
+    // not a likely pound reading).
+    for weight in [7.0, 700.0, 251.0, 19.9] {
+        let report = calculate(&DoseRequest {
+            weight: Some(weight),
+            ..DoseRequest::default()
+        });
+        assert_eq!(report.dose_mg, None, "{weight}");
+        assert_eq!(report.pending.len(), 1, "{weight}");
+        assert!(report.pending_for("weight").is_some());
+    }
+    assert_eq!(warn(7.0, WeightUnit::Kg), ["weight-outside-pk-range"]);
+    assert_eq!(warn(700.0, WeightUnit::Kg), ["weight-outside-pk-range"]);
+    // Up to 250 kg a weight is computed without confirmation, with its warnings.
+    assert!(calculate(&DoseRequest {
+        weight: Some(250.0),
+        ..DoseRequest::default()
+    })
+    .dose_mg
+    .is_some());
     // 341 kg: 341 x 0.45359237 = 154.67 kg, still a plausible pound reading
     assert!(warn(341.0, WeightUnit::Kg).contains(&"weight-may-be-pounds".to_string()));
     assert!(!warn(342.0, WeightUnit::Kg).contains(&"weight-may-be-pounds".to_string()));
@@ -329,18 +359,18 @@ fn dose_warnings_name_their_sources() {
     assert_eq!(codes(&report), ["dose-above-mtd"]);
     let w = &report.warnings[0];
     assert_eq!(w.sources[0].document, "seed-001");
-    assert!(w.message.contains("seed 001"));
+    assert!(w.cite(Lang::En).contains("Vallathol et al. 2025"));
     // 15 mg/kg: no trial.
     let report = run(15.0, 3.0, "ivo");
     assert!(codes(&report).contains(&"dose-schedule-untested"));
     let untested = report
         .warnings
         .iter()
-        .find(|w| w.code == "dose-schedule-untested")
+        .find(|w| w.code == Code::DoseScheduleUntested)
         .expect("untested");
     // Trials used every 2 weeks 0.3-30 mg/kg (phase Ia, TNBC, Ib/II) and every 3 weeks
     // 3 (SCLC), 10, 20, 30 mg/kg (Ib/II, SCLC, HNSCC, phase III, label).
-    assert!(untested.message.contains(
+    assert!(untested.text(Lang::En).contains(
         "every 2 weeks: 0.3, 1, 3, 10, 20, 30 mg/kg; every 3 weeks: 3, 10, 20, 30 mg/kg"
     ));
     // Every 2 weeks at 0.3 to 30 mg/kg: phase Ia.
@@ -470,8 +500,8 @@ fn bad_inputs_give_field_errors_and_keep_other_results() {
         ..pem_carbo_patient()
     });
     assert_eq!(
-        report.error_for("mgkg").map(|e| &e.error),
-        Some(&InputErrorKind::NotPositive)
+        report.error_for("mgkg").map(|e| e.code),
+        Some(Code::NotPositive)
     );
     assert_eq!(report.dose_mg, None);
     assert!(report.bsa_m2.is_some() && report.crcl_ml_min.is_some());
@@ -488,8 +518,8 @@ fn bad_inputs_give_field_errors_and_keep_other_results() {
         ..pem_carbo_patient()
     });
     assert_eq!(
-        report.error_for("regimen").map(|e| &e.error),
-        Some(&InputErrorKind::Unknown)
+        report.error_for("regimen").map(|e| e.code),
+        Some(Code::UnknownChoice)
     );
     assert!(report.partners.is_empty());
     close(report.dose_mg, 1400.0, 1e-9);
@@ -506,10 +536,10 @@ fn bad_inputs_give_field_errors_and_keep_other_results() {
         serum_creatinine: Some(250.0),
         ..pem_carbo_patient()
     });
-    assert!(matches!(
-        report.error_for("scr").map(|e| &e.error),
-        Some(InputErrorKind::OutOfRange { .. })
-    ));
+    assert_eq!(
+        report.error_for("scr").map(|e| e.code),
+        Some(Code::OutOfRange)
+    );
     assert_eq!(report.crcl_ml_min, None);
     assert_eq!(report.carboplatin_mg, None);
     assert!(report.dose_mg.is_some());
@@ -527,36 +557,47 @@ fn request_and_report_round_trip_through_serde() {
             .expect("partial");
     assert_eq!(partial.weight, Some(72.5));
     assert_eq!(partial.sex, Some(Sex::Female));
+    // The report serialises for the JS API: numbers, messages as code and English text.
     let report = calculate(&request);
-    let json = serde_json::to_string(&report).expect("serialise report");
-    let back: DoseReport = serde_json::from_str(&json).expect("deserialise report");
-    // serde_json may move the last bit of a float: compare numbers within 1e-12.
-    close(back.dose_mg, 1400.0, 1e-12);
-    close(back.carboplatin_mg, 513.888_889, 1e-5);
-    close(partner(&back, "pemetrexed").mg, 909.059_343, 1e-5);
-    assert_eq!(back.inputs, report.inputs);
-    assert_eq!(back.notes, report.notes);
-    assert_eq!(back.label_notes, report.label_notes);
-    assert_eq!(back.partners.len(), report.partners.len());
+    let json = serde_json::to_value(&report).expect("serialise report");
+    close(json["dose_mg"].as_f64(), 1400.0, 1e-12);
+    close(json["carboplatin_mg"].as_f64(), 513.888_889, 1e-5);
+    let pemetrexed = json["partners"]
+        .as_array()
+        .and_then(|list| list.iter().find(|p| p["drug"] == "pemetrexed"))
+        .and_then(|p| p["mg"].as_f64());
+    close(pemetrexed, 909.059_343, 1e-5);
+    assert_eq!(json["notes"][0]["code"], "crcl-weight");
+    assert!(json["notes"][0]["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("70 kg")));
+    assert_eq!(
+        json["partners"].as_array().map(|p| p.len()),
+        Some(report.partners.len())
+    );
 }
 
 #[test]
 fn text_rendering_holds_inputs_results_formulas_and_sources() {
-    let text = render_text(&calculate(&pem_carbo_patient()), "2025-01-01 10:00");
+    let text = render_text(
+        &calculate(&pem_carbo_patient()),
+        "2025-01-01 10:00",
+        Lang::En,
+    );
     for expected in [
         "ivocalc",
         "2025-01-01 10:00",
         "Weight: 70 kg",
-        "Dose as ordered: 1400 mg",
+        "Dose as calculated: 1400 mg",
         "Vials to open: 14",
         "Volume to draw: 140 mL",
-        "BSA (mosteller): 1.82 m²",
+        "Body surface area: 1.818 m²",
         "77.78 mL/min",
-        "carboplatin: 513.89 mg",
-        "pemetrexed: 909.06 mg",
-        "AUC x (GFR + 25)",
-        "(140 - age)",
-        "seed 001, Dose and Administration",
+        "Carboplatin: 513.9 mg",
+        "Pemetrexed: 909.1 mg",
+        "AUC × (GFR + 25)",
+        "(140 − age)",
+        "Vallathol et al. 2025, Dose and Administration",
         "China label",
         "60 minutes",
         "Sources disagree",
@@ -571,6 +612,7 @@ fn text_rendering_holds_inputs_results_formulas_and_sources() {
             ..DoseRequest::default()
         }),
         "",
+        Lang::En,
     );
     assert!(text.contains("[mgkg]"));
     assert!(text.contains("[weight-may-be-pounds]"));
@@ -651,7 +693,7 @@ fn any_option() -> impl Strategy<Value = Option<f64>> {
 }
 
 fn any_regimen() -> impl Strategy<Value = Option<String>> {
-    let mut ids: Vec<Option<String>> = regimens().iter().map(|r| Some(r.id.clone())).collect();
+    let mut ids: Vec<Option<String>> = regimens().iter().map(|r| Some(r.id.to_string())).collect();
     ids.push(None);
     ids.push(Some("no-such-regimen".to_string()));
     proptest::sample::select(ids)
@@ -659,7 +701,7 @@ fn any_regimen() -> impl Strategy<Value = Option<String>> {
 
 prop_compose! {
     fn any_request()(
-        numbers in proptest::collection::vec(any_option(), 9),
+        numbers in proptest::collection::vec(any_option(), 11),
         units in (any::<bool>(), any::<bool>(), any::<bool>()),
         sex in prop_oneof![Just(None), Just(Some(Sex::Female)), Just(Some(Sex::Male))],
         regimen in any_regimen(),
@@ -696,21 +738,25 @@ prop_compose! {
             bsa_formula: if dubois { BsaFormula::DuBois } else { BsaFormula::Mosteller },
             crcl_weight: if adjusted { CrclWeight::Adjusted } else { CrclWeight::Actual },
             partner_mg_per_m2,
+            creatinine_floor_mg_per_dl: None,
+            measured_gfr_ml_min: numbers[9],
+            ordered_mg: numbers[10],
+            confirmed: Vec::new(),
         }
     }
 }
 
 prop_compose! {
-    /// A request in which every input is usable.
+    /// A request in which every input is usable and plausible.
     fn valid_request()(
-        weight in 20.0..250.0f64,
+        bmi in 15.0..45.0f64,
         mg_per_kg in 0.3..30.0f64,
         every in proptest::sample::select(vec![2.0, 3.0]),
         height in 130.0..210.0f64,
         age in 18.0..100.0f64,
         female in any::<bool>(),
         scr in 0.3..10.0f64,
-        auc in 1.0..8.0f64,
+        auc in 2.0..7.5f64,
         vial in proptest::sample::select(vec![100.0, 500.0, 50.0]),
         conc in 1.0..50.0f64,
         gemcitabine in 100.0..1500.0f64,
@@ -719,6 +765,7 @@ prop_compose! {
             RoundingTolerance::Off, RoundingTolerance::Pct5, RoundingTolerance::Pct10,
         ]),
     ) -> DoseRequest {
+        let weight = (bmi * (height / 100.0) * (height / 100.0)).clamp(20.0, 250.0);
         let mut partner_mg_per_m2 = BTreeMap::new();
         partner_mg_per_m2.insert("gemcitabine".to_string(), gemcitabine);
         partner_mg_per_m2.insert("cisplatin".to_string(), cisplatin);
@@ -855,14 +902,20 @@ proptest! {
         }
         // Every error is keyed by a known parameter.
         for e in &report.errors {
+            let field = e.field.as_deref().unwrap_or_default();
             prop_assert!(
-                ["weight", "mgkg", "every", "height", "age", "scr", "auc", "vial", "conc", "regimen"]
-                    .contains(&e.field.as_str())
-                    || e.field.starts_with("m2."),
-                "{}", e.field
+                ["weight", "mgkg", "every", "height", "age", "scr", "gfr", "auc", "vial", "conc", "ordered", "regimen"]
+                    .contains(&field)
+                    || field.starts_with("m2."),
+                "{}", field
             );
         }
-        let _ = render_text(&report, "");
+        // Nothing is shown from a value that waits for confirmation.
+        if report.pending.iter().any(|p| p.key == "weight" || p.key == "bmi") {
+            prop_assert!(report.dose_mg.is_none() && report.bsa_m2.is_none() && report.crcl_ml_min.is_none());
+        }
+        let _ = render_text(&report, "", Lang::En);
+        let _ = render_text(&report, "", Lang::ZhCn);
     }
 
     #[test]

@@ -14,8 +14,14 @@ pub static WEIGHT_UNIT: Input = Input {
     name: "wunit",
     label: tr!("Weight unit", "体重单位"),
     kind: Kind::Choice(&[
-        Choice { code: "kg", label: tr!("kg", "kg") },
-        Choice { code: "lb", label: tr!("lb", "lb") },
+        Choice {
+            code: "kg",
+            label: tr!("kg", "kg"),
+        },
+        Choice {
+            code: "lb",
+            label: tr!("lb", "lb"),
+        },
     ]),
     patient: true,
     hint: None,
@@ -27,8 +33,16 @@ pub static WEIGHT: Input = Input {
     label: tr!("Body weight", "体重"),
     kind: Kind::Number(NumberSpec {
         units: &[
-            Unit::base(Quantity::Kg),
-            Unit { code: "lb", quantity: Quantity::Lb, scale: Scale::Times(KG_PER_LB) },
+            Unit {
+                code: "kg",
+                quantity: Quantity::Kg,
+                scale: Scale::Times(1.0),
+            },
+            Unit {
+                code: "lb",
+                quantity: Quantity::Lb,
+                scale: Scale::Times(KG_PER_LB),
+            },
         ],
         unit_input: Some(&WEIGHT_UNIT),
         usable: Range::new(1.0, 1000.0),
@@ -77,8 +91,14 @@ pub static HEIGHT_UNIT: Input = Input {
     name: "hunit",
     label: tr!("Height unit", "身高单位"),
     kind: Kind::Choice(&[
-        Choice { code: "cm", label: tr!("cm", "cm") },
-        Choice { code: "in", label: tr!("in", "in") },
+        Choice {
+            code: "cm",
+            label: tr!("cm", "cm"),
+        },
+        Choice {
+            code: "in",
+            label: tr!("in", "in"),
+        },
     ]),
     patient: true,
     hint: None,
@@ -90,8 +110,16 @@ pub static HEIGHT: Input = Input {
     label: tr!("Height", "身高"),
     kind: Kind::Number(NumberSpec {
         units: &[
-            Unit::base(Quantity::Cm),
-            Unit { code: "in", quantity: Quantity::Inch, scale: Scale::Times(CM_PER_INCH) },
+            Unit {
+                code: "cm",
+                quantity: Quantity::Cm,
+                scale: Scale::Times(1.0),
+            },
+            Unit {
+                code: "in",
+                quantity: Quantity::Inch,
+                scale: Scale::Times(CM_PER_INCH),
+            },
         ],
         unit_input: Some(&HEIGHT_UNIT),
         usable: Range::new(30.0, 300.0),
@@ -122,8 +150,14 @@ pub static SEX: Input = Input {
     name: "sex",
     label: tr!("Sex", "性别"),
     kind: Kind::Choice(&[
-        Choice { code: "f", label: tr!("female", "女") },
-        Choice { code: "m", label: tr!("male", "男") },
+        Choice {
+            code: "f",
+            label: tr!("female", "女"),
+        },
+        Choice {
+            code: "m",
+            label: tr!("male", "男"),
+        },
     ]),
     patient: true,
     hint: None,
@@ -134,8 +168,14 @@ pub static SCR_UNIT: Input = Input {
     name: "scrunit",
     label: tr!("Creatinine unit", "肌酐单位"),
     kind: Kind::Choice(&[
-        Choice { code: "mgdl", label: tr!("mg/dL", "mg/dL") },
-        Choice { code: "umol", label: tr!("µmol/L", "µmol/L") },
+        Choice {
+            code: "mgdl",
+            label: tr!("mg/dL", "mg/dL"),
+        },
+        Choice {
+            code: "umol",
+            label: tr!("µmol/L", "µmol/L"),
+        },
     ]),
     patient: true,
     hint: None,
@@ -147,7 +187,11 @@ pub static SCR: Input = Input {
     label: tr!("Serum creatinine", "血清肌酐"),
     kind: Kind::Number(NumberSpec {
         units: &[
-            Unit::base(Quantity::MgPerDl),
+            Unit {
+                code: "mgdl",
+                quantity: Quantity::MgPerDl,
+                scale: Scale::Times(1.0),
+            },
             Unit {
                 code: "umol",
                 quantity: Quantity::UmolPerL,
@@ -172,10 +216,22 @@ pub static SCR_FLOOR: Input = Input {
         "Cockcroft-Gault 公式中使用的最低肌酐值"
     ),
     kind: Kind::Choice(&[
-        Choice { code: "off", label: tr!("off: as measured", "不设：按实测值") },
-        Choice { code: "0.7", label: tr!("0.7 mg/dL (NCCN)", "0.7 mg/dL（NCCN）") },
-        Choice { code: "0.8", label: tr!("0.8 mg/dL", "0.8 mg/dL") },
-        Choice { code: "1.0", label: tr!("1.0 mg/dL", "1.0 mg/dL") },
+        Choice {
+            code: "off",
+            label: tr!("off: as measured", "不设：按实测值"),
+        },
+        Choice {
+            code: "0.7",
+            label: tr!("0.7 mg/dL (NCCN)", "0.7 mg/dL（NCCN）"),
+        },
+        Choice {
+            code: "0.8",
+            label: tr!("0.8 mg/dL", "0.8 mg/dL"),
+        },
+        Choice {
+            code: "1.0",
+            label: tr!("1.0 mg/dL", "1.0 mg/dL"),
+        },
     ]),
     patient: false,
     hint: None,
@@ -206,7 +262,7 @@ pub static REGIMEN: Input = Input {
     kind: Kind::Text,
     patient: false,
     hint: None,
-    default: Default::Code("ivo"),
+    default: Default::Code(crate::dosing::regimens::DEFAULT_REGIMEN_ID),
 };
 
 pub static AUC: Input = Input {
@@ -295,8 +351,14 @@ pub static BSA: Input = Input {
     name: "bsa",
     label: tr!("BSA formula", "体表面积公式"),
     kind: Kind::Choice(&[
-        Choice { code: "mosteller", label: tr!("Mosteller (default)", "Mosteller（默认）") },
-        Choice { code: "dubois", label: tr!("Du Bois", "Du Bois") },
+        Choice {
+            code: "mosteller",
+            label: tr!("Mosteller (default)", "Mosteller（默认）"),
+        },
+        Choice {
+            code: "dubois",
+            label: tr!("Du Bois", "Du Bois"),
+        },
     ]),
     patient: false,
     hint: None,
@@ -307,8 +369,14 @@ pub static CG_WEIGHT: Input = Input {
     name: "cgweight",
     label: tr!("Weight in Cockcroft-Gault", "Cockcroft-Gault 公式中的体重"),
     kind: Kind::Choice(&[
-        Choice { code: "actual", label: tr!("Actual body weight", "实际体重") },
-        Choice { code: "adjusted", label: tr!("Adjusted body weight", "校正体重") },
+        Choice {
+            code: "actual",
+            label: tr!("Actual body weight", "实际体重"),
+        },
+        Choice {
+            code: "adjusted",
+            label: tr!("Adjusted body weight", "校正体重"),
+        },
     ]),
     patient: false,
     hint: None,
@@ -330,7 +398,10 @@ pub static PARTNER_MG_PER_M2: Input = Input {
     }),
     patient: false,
     hint: None,
-    default: Default::FromDomain(tr!("the source's mg/m², if it gives one", "来源给出的 mg/m²（如有）")),
+    default: Default::FromDomain(tr!(
+        "the source's mg/m², if it gives one",
+        "来源给出的 mg/m²（如有）"
+    )),
 };
 
 /// Every input of the dose view, in the order a link writes them.

@@ -37,6 +37,13 @@ pub struct Input {
     pub default: Default,
 }
 
+impl PartialEq for Input {
+    /// Inputs are the same when they are the same parameter.
+    fn eq(&self, other: &Input) -> bool {
+        self.name == other.name
+    }
+}
+
 /// What an input holds.
 #[derive(Debug)]
 pub enum Kind {
@@ -229,6 +236,22 @@ impl Input {
     }
 }
 
+/// A value the user confirmed on the page although it is outside its plausible range: the
+/// link parameter (or a derived key such as `bmi`) and the value (base unit) confirmed. A
+/// changed value needs a new confirmation; links never carry confirmations.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Confirmation {
+    pub field: String,
+    pub value: f64,
+}
+
+/// Whether `field` was confirmed at `value`.
+pub fn is_confirmed(confirmed: &[Confirmation], field: &str, value: f64) -> bool {
+    confirmed
+        .iter()
+        .any(|c| c.field == field && (c.value - value).abs() <= 1e-9 * value.abs().max(1.0))
+}
+
 /// The inputs of one view.
 pub type Table = &'static [&'static Input];
 
@@ -291,8 +314,12 @@ mod tests {
                         );
                     }
                 }
-                if let Default::Code(code) = a.default {
-                    assert!(a.choice(code).is_some(), "{view}.{}: default {code}", a.name);
+                if let (Default::Code(code), Kind::Choice(_)) = (&a.default, &a.kind) {
+                    assert!(
+                        a.choice(code).is_some(),
+                        "{view}.{}: default {code}",
+                        a.name
+                    );
                 }
             }
         }

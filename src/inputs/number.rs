@@ -3,7 +3,6 @@
 //! speak the unit the user chose.
 
 use crate::format::{self, Quantity};
-use crate::i18n::Lang;
 use crate::messages::{Code, Message};
 use crate::tr;
 
@@ -80,24 +79,25 @@ pub fn unreadable(input: &Input, param: &str, text: &str, problem: &NumberProble
         }
         NumberProblem::NotWhole => Message::new(
             Code::NotWhole,
-            tr!("{label}: “{text}” is not a whole number.", "{label}：“{text}”不是整数。"),
+            tr!(
+                "{label}: “{text}” is not a whole number.",
+                "{label}：“{text}”不是整数。"
+            ),
         )
         .at(param.to_string())
         .arg("label", label)
         .arg("text", text.trim()),
         NumberProblem::Empty | NumberProblem::NotANumber => Message::new(
             Code::NotANumber,
-            tr!("{label}: “{text}” is not a number.", "{label}：“{text}”不是数字。"),
+            tr!(
+                "{label}: “{text}” is not a number.",
+                "{label}：“{text}”不是数字。"
+            ),
         )
         .at(param.to_string())
         .arg("label", label)
         .arg("text", text.trim()),
     }
-}
-
-/// A value in `unit` written for a message, with the unit (`160 lb`).
-fn in_unit(value_base: f64, unit: &Unit, lang: Lang) -> String {
-    format::with_unit(unit.from_base(value_base), unit.quantity, lang)
 }
 
 /// Checks a number (in the base unit) against the usable range of `input`; the message
@@ -128,7 +128,10 @@ pub fn check_usable(
     if spec.whole && value_base.fract() != 0.0 {
         return Err(Message::new(
             Code::NotWhole,
-            tr!("{label}: {value} is not a whole number.", "{label}：{value} 不是整数。"),
+            tr!(
+                "{label}: {value} is not a whole number.",
+                "{label}：{value} 不是整数。"
+            ),
         )
         .at(param.to_string())
         .arg("label", input.label)
@@ -192,6 +195,19 @@ pub fn check_plausible(
     )
 }
 
+/// The note a value confirmed on the page leaves on the results, the sheet and the text.
+pub fn confirmed_note(what: crate::i18n::Text, value: String) -> Message {
+    Message::new(
+        Code::Confirmed,
+        tr!(
+            "{what} {value} is outside its expected range and was confirmed on this page.",
+            "{what} {value} 超出常见范围，已在本页确认。"
+        ),
+    )
+    .arg("what", what)
+    .arg("value", value)
+}
+
 /// How range messages write their numbers.
 struct Range3;
 
@@ -209,17 +225,8 @@ impl Range3 {
         format::significant(unit.from_base(base), 4).into()
     }
     fn bound_unit(base: f64, unit: &Unit) -> crate::messages::Arg {
-        Self::value(
-            (unit.from_base(base) * 1e4).round() / 1e4,
-            unit.quantity,
-        )
+        Self::value((unit.from_base(base) * 1e4).round() / 1e4, unit.quantity)
     }
-}
-
-/// For messages written without a language (tests, the JS API): the English text.
-pub fn english(message: &Message) -> String {
-    let _ = in_unit;
-    message.text(Lang::En)
 }
 
 #[cfg(test)]

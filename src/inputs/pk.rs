@@ -9,22 +9,14 @@ use crate::format::Quantity;
 use crate::pk;
 use crate::tr;
 
-const fn number(quantity: Quantity, usable: Range, plausible: Option<Range>, whole: bool) -> Kind {
+const fn number(
+    units: &'static [Unit],
+    usable: Range,
+    plausible: Option<Range>,
+    whole: bool,
+) -> Kind {
     Kind::Number(NumberSpec {
-        units: match quantity {
-            Quantity::MgPerKg => &[Unit::base(Quantity::MgPerKg)],
-            Quantity::Mg => &[Unit::base(Quantity::Mg)],
-            Quantity::Kg => &[Unit::base(Quantity::Kg)],
-            Quantity::Weeks => &[Unit::base(Quantity::Weeks)],
-            Quantity::Hours => &[Unit::base(Quantity::Hours)],
-            Quantity::LPerDay => &[Unit::base(Quantity::LPerDay)],
-            Quantity::Days => &[Unit::base(Quantity::Days)],
-            Quantity::L => &[Unit::base(Quantity::L)],
-            Quantity::Percent => &[Unit::base(Quantity::Percent)],
-            Quantity::KDa => &[Unit::base(Quantity::KDa)],
-            Quantity::Count => &[Unit::base(Quantity::Count)],
-            _ => &[Unit::base(Quantity::Ratio)],
-        },
+        units,
         unit_input: None,
         usable,
         plausible,
@@ -32,10 +24,28 @@ const fn number(quantity: Quantity, usable: Range, plausible: Option<Range>, who
     })
 }
 
+const MG_PER_KG_UNIT: &[Unit] = &[Unit::base(Quantity::MgPerKg)];
+const MG: &[Unit] = &[Unit::base(Quantity::Mg)];
+const KG: &[Unit] = &[Unit::base(Quantity::Kg)];
+const WEEKS: &[Unit] = &[Unit::base(Quantity::Weeks)];
+const HOURS: &[Unit] = &[Unit::base(Quantity::Hours)];
+const L_PER_DAY: &[Unit] = &[Unit::base(Quantity::LPerDay)];
+const DAYS: &[Unit] = &[Unit::base(Quantity::Days)];
+const LITRES: &[Unit] = &[Unit::base(Quantity::L)];
+const PERCENT: &[Unit] = &[Unit::base(Quantity::Percent)];
+const KDA: &[Unit] = &[Unit::base(Quantity::KDa)];
+const COUNT: &[Unit] = &[Unit::base(Quantity::Count)];
+const RATIO: &[Unit] = &[Unit::base(Quantity::Ratio)];
+
 pub static MG_PER_KG: Input = Input {
     name: "mgkg",
     label: tr!("Dose", "剂量"),
-    kind: number(Quantity::MgPerKg, Range::new(1e-3, 100.0), Some(Range::new(0.3, 30.0)), false),
+    kind: number(
+        MG_PER_KG_UNIT,
+        Range::new(1e-3, 100.0),
+        Some(Range::new(0.3, 30.0)),
+        false,
+    ),
     patient: false,
     hint: Some(tr!(
         "Label: 20 mg/kg every 3 weeks.",
@@ -53,7 +63,12 @@ pub static MG_PER_KG: Input = Input {
 pub static FLAT: Input = Input {
     name: "flat",
     label: tr!("Flat dose (instead of mg/kg)", "固定剂量（代替 mg/kg）"),
-    kind: number(Quantity::Mg, Range::new(0.1, 20_000.0), Some(Range::new(10.0, 5000.0)), false),
+    kind: number(
+        MG,
+        Range::new(0.1, 20_000.0),
+        Some(Range::new(10.0, 5000.0)),
+        false,
+    ),
     patient: false,
     hint: Some(tr!("Leave empty to dose by weight.", "留空则按体重给药。")),
     default: Default::None,
@@ -62,7 +77,12 @@ pub static FLAT: Input = Input {
 pub static WEIGHT: Input = Input {
     name: "weight",
     label: tr!("Body weight", "体重"),
-    kind: number(Quantity::Kg, Range::new(1.0, 400.0), Some(Range::new(20.0, 250.0)), false),
+    kind: number(
+        KG,
+        Range::new(1.0, 400.0),
+        Some(Range::new(20.0, 250.0)),
+        false,
+    ),
     patient: true,
     hint: Some(tr!(
         "70 kg if empty. A patient value: kept out of the address bar.",
@@ -77,7 +97,7 @@ pub static WEIGHT: Input = Input {
 pub static EVERY: Input = Input {
     name: "every",
     label: tr!("Dosing interval", "给药间隔"),
-    kind: number(Quantity::Weeks, Range::new(1.0 / 168.0, 365.0 / 7.0), None, false),
+    kind: number(WEEKS, Range::new(1.0 / 168.0, 365.0 / 7.0), None, false),
     patient: false,
     hint: Some(tr!(
         "Every 3 weeks (label); every 2 weeks in some trials.",
@@ -85,14 +105,17 @@ pub static EVERY: Input = Input {
     )),
     default: Default::Sourced(|| {
         let r = pk::default_regimen();
-        Sourced::cited(r.dosing_interval_days / 7.0, &crate::dosing::label().dose.sources)
+        Sourced::cited(
+            r.dosing_interval_days / 7.0,
+            &crate::dosing::label().dose.sources,
+        )
     }),
 };
 
 pub static DOSES: Input = Input {
     name: "doses",
     label: tr!("Number of doses", "给药次数"),
-    kind: number(Quantity::Count, Range::new(1.0, 1000.0), None, true),
+    kind: number(COUNT, Range::new(1.0, 1000.0), None, true),
     patient: false,
     hint: Some(tr!(
         "17 doses every 3 weeks is about a year.",
@@ -109,7 +132,7 @@ pub static DOSES: Input = Input {
 pub static TINF: Input = Input {
     name: "tinf",
     label: tr!("Infusion duration", "输注时长"),
-    kind: number(Quantity::Hours, Range::new(1.0 / 60.0, 24.0), None, false),
+    kind: number(HOURS, Range::new(1.0 / 60.0, 24.0), None, false),
     patient: false,
     hint: Some(tr!(
         "60 minutes per the China label.",
@@ -122,11 +145,11 @@ pub static TINF: Input = Input {
 };
 
 macro_rules! model_input {
-    ($static:ident, $name:literal, $label:expr, $quantity:expr, $min:expr, $max:expr, $hint:expr, $default:expr) => {
+    ($static:ident, $name:literal, $label:expr, $units:expr, $min:expr, $max:expr, $hint:expr, $default:expr) => {
         pub static $static: Input = Input {
             name: $name,
             label: $label,
-            kind: number($quantity, Range::new($min, $max), None, false),
+            kind: number($units, Range::new($min, $max), None, false),
             patient: false,
             hint: Some($hint),
             default: Default::Sourced($default),
@@ -138,10 +161,13 @@ model_input!(
     CL0,
     "cl0",
     tr!("CL0, clearance at the first dose", "CL0，首剂清除率"),
-    Quantity::LPerDay,
+    L_PER_DAY,
     1e-3,
     100.0,
-    tr!("From the review of PD-1(L1)/VEGF bispecifics, Pharmacokinetics.", "来自 PD-1(L1)/VEGF 双特异性抗体综述，药代动力学部分。"),
+    tr!(
+        "From the review of PD-1(L1)/VEGF bispecifics, Pharmacokinetics.",
+        "来自 PD-1(L1)/VEGF 双特异性抗体综述，药代动力学部分。"
+    ),
     || {
         let s = &pk::sources().clearance_first_dose_l_per_day;
         Sourced::described(s.value, &s.source)
@@ -151,10 +177,13 @@ model_input!(
     CLSS,
     "clss",
     tr!("CLss, clearance at steady state", "CLss，稳态清除率"),
-    Quantity::LPerDay,
+    L_PER_DAY,
     1e-3,
     100.0,
-    tr!("From the review of PD-1(L1)/VEGF bispecifics, Pharmacokinetics.", "来自 PD-1(L1)/VEGF 双特异性抗体综述，药代动力学部分。"),
+    tr!(
+        "From the review of PD-1(L1)/VEGF bispecifics, Pharmacokinetics.",
+        "来自 PD-1(L1)/VEGF 双特异性抗体综述，药代动力学部分。"
+    ),
     || {
         let s = &pk::sources().clearance_steady_state_l_per_day;
         Sourced::described(s.value, &s.source)
@@ -164,7 +193,7 @@ model_input!(
     T50,
     "t50",
     tr!("T50, time to half the change", "T50，清除率变化一半所需时间"),
-    Quantity::Days,
+    DAYS,
     0.01,
     3650.0,
     tr!(
@@ -180,7 +209,7 @@ model_input!(
     HILL,
     "hill",
     tr!("Hill exponent h", "Hill 指数 h"),
-    Quantity::Ratio,
+    RATIO,
     0.1,
     20.0,
     tr!(
@@ -196,7 +225,7 @@ model_input!(
     V1,
     "v1",
     tr!("V1, central volume", "V1，中央室分布容积"),
-    Quantity::L,
+    LITRES,
     0.1,
     100.0,
     tr!(
@@ -212,7 +241,7 @@ model_input!(
     V2,
     "v2",
     tr!("V2, peripheral volume", "V2，外周室分布容积"),
-    Quantity::L,
+    LITRES,
     0.01,
     100.0,
     tr!(
@@ -228,7 +257,7 @@ model_input!(
     Q,
     "q",
     tr!("Q, intercompartmental clearance", "Q，室间清除率"),
-    Quantity::LPerDay,
+    L_PER_DAY,
     1e-3,
     100.0,
     tr!(
@@ -244,7 +273,7 @@ model_input!(
     ALLO_CL,
     "allo_cl",
     tr!("Weight exponent of clearances", "清除率的体重指数"),
-    Quantity::Ratio,
+    RATIO,
     -2.0,
     2.0,
     tr!(
@@ -260,7 +289,7 @@ model_input!(
     ALLO_V,
     "allo_v",
     tr!("Weight exponent of volumes", "分布容积的体重指数"),
-    Quantity::Ratio,
+    RATIO,
     -2.0,
     2.0,
     tr!(
@@ -276,7 +305,7 @@ model_input!(
 pub static PATIENTS: Input = Input {
     name: "n",
     label: tr!("Virtual patients", "虚拟患者数"),
-    kind: number(Quantity::Count, Range::new(1.0, pk::MAX_PATIENTS as f64), None, true),
+    kind: number(COUNT, Range::new(1.0, pk::MAX_PATIENTS as f64), None, true),
     patient: false,
     hint: Some(tr!("Up to 10 000.", "最多 10 000。")),
     default: Default::Sourced(|| {
@@ -288,7 +317,7 @@ pub static PATIENTS: Input = Input {
 pub static CV_CL: Input = Input {
     name: "cv_cl",
     label: tr!("Variability of CL", "CL 的个体间变异"),
-    kind: number(Quantity::Percent, Range::new(0.0, 200.0), None, false),
+    kind: number(PERCENT, Range::new(0.0, 200.0), None, false),
     patient: false,
     hint: Some(tr!(
         "% CV. Median of anti-PD-1 models (Shang et al., Front Immunol 2022).",
@@ -303,7 +332,7 @@ pub static CV_CL: Input = Input {
 pub static CV_V1: Input = Input {
     name: "cv_v1",
     label: tr!("Variability of V1", "V1 的个体间变异"),
-    kind: number(Quantity::Percent, Range::new(0.0, 200.0), None, false),
+    kind: number(PERCENT, Range::new(0.0, 200.0), None, false),
     patient: false,
     hint: Some(tr!(
         "% CV. Median of anti-PD-1 models (Shang et al., Front Immunol 2022).",
@@ -318,7 +347,7 @@ pub static CV_V1: Input = Input {
 pub static SEED: Input = Input {
     name: "seed",
     label: tr!("Random seed", "随机种子"),
-    kind: number(Quantity::Count, Range::new(0.0, pk::MAX_SEED as f64), None, true),
+    kind: number(COUNT, Range::new(0.0, pk::MAX_SEED as f64), None, true),
     patient: false,
     hint: Some(tr!(
         "The same seed gives the same patients and bands.",
@@ -332,7 +361,7 @@ pub static SEED: Input = Input {
 pub static MW: Input = Input {
     name: "mw",
     label: tr!("Molecular weight (assumed)", "分子量（假定）"),
-    kind: number(Quantity::KDa, Range::new(1.0, 10_000.0), None, false),
+    kind: number(KDA, Range::new(1.0, 10_000.0), None, false),
     patient: false,
     hint: Some(tr!(
         "About 200 kDa: IgG1 plus two scFv; not in the reviews.",
@@ -366,8 +395,14 @@ pub static TIME_UNIT: Input = Input {
     name: "tunit",
     label: tr!("Time axis", "时间轴"),
     kind: Kind::Choice(&[
-        Choice { code: "days", label: tr!("days", "天") },
-        Choice { code: "weeks", label: tr!("weeks", "周") },
+        Choice {
+            code: "days",
+            label: tr!("days", "天"),
+        },
+        Choice {
+            code: "weeks",
+            label: tr!("weeks", "周"),
+        },
     ]),
     patient: false,
     hint: None,
@@ -391,9 +426,8 @@ pub static OVERLAY: Input = Input {
 
 /// Every input of the PK view, in the order a link writes them.
 pub static TABLE: Table = &[
-    &MG_PER_KG, &WEIGHT, &EVERY, &DOSES, &TINF, &CL0, &CLSS, &T50, &HILL, &V1, &V2, &Q,
-    &PATIENTS, &CV_CL, &CV_V1, &SEED, &FLAT, &ALLO_CL, &ALLO_V, &MW, &REFS, &LOG, &TIME_UNIT,
-    &OVERLAY,
+    &MG_PER_KG, &WEIGHT, &EVERY, &DOSES, &TINF, &CL0, &CLSS, &T50, &HILL, &V1, &V2, &Q, &PATIENTS,
+    &CV_CL, &CV_V1, &SEED, &FLAT, &ALLO_CL, &ALLO_V, &MW, &REFS, &LOG, &TIME_UNIT, &OVERLAY,
 ];
 
 /// The inputs of the model (reset together).

@@ -28,10 +28,22 @@ pub static EVIDENCE: Input = Input {
     name: "evidence",
     label: tr!("Kind of source", "来源类型"),
     kind: Kind::Choice(&[
-        Choice { code: "peer-reviewed", label: tr!("peer-reviewed journal", "同行评审期刊") },
-        Choice { code: "congress", label: tr!("congress abstract or presentation", "学术会议摘要或报告") },
-        Choice { code: "company", label: tr!("company release", "公司新闻稿") },
-        Choice { code: "review", label: tr!("review article", "综述文章") },
+        Choice {
+            code: "peer-reviewed",
+            label: tr!("peer-reviewed journal", "同行评审期刊"),
+        },
+        Choice {
+            code: "congress",
+            label: tr!("congress abstract or presentation", "学术会议摘要或报告"),
+        },
+        Choice {
+            code: "company",
+            label: tr!("company release", "公司新闻稿"),
+        },
+        Choice {
+            code: "review",
+            label: tr!("review article", "综述文章"),
+        },
     ]),
     patient: false,
     hint: None,
@@ -42,8 +54,14 @@ pub static DIRECTION: Input = Input {
     name: "dir",
     label: tr!("Sort direction", "排序方向"),
     kind: Kind::Choice(&[
-        Choice { code: "asc", label: tr!("ascending", "升序") },
-        Choice { code: "desc", label: tr!("descending", "降序") },
+        Choice {
+            code: "asc",
+            label: tr!("ascending", "升序"),
+        },
+        Choice {
+            code: "desc",
+            label: tr!("descending", "降序"),
+        },
     ]),
     patient: false,
     hint: None,

@@ -170,25 +170,26 @@ pub enum PkField {
 impl PkField {
     /// The link parameter name (CONTRACT.md), used as `data-field` of the error element.
     pub fn link_name(self) -> &'static str {
+        use crate::inputs::pk as input;
         match self {
-            PkField::Mgkg => "mgkg",
-            PkField::Weight => "weight",
-            PkField::Every => "every",
-            PkField::Doses => "doses",
-            PkField::Tinf => "tinf",
-            PkField::Cl0 => "cl0",
-            PkField::Clss => "clss",
-            PkField::T50 => "t50",
-            PkField::Hill => "hill",
-            PkField::V1 => "v1",
-            PkField::V2 => "v2",
-            PkField::Q => "q",
-            PkField::N => "n",
-            PkField::CvCl => "cv_cl",
-            PkField::CvV1 => "cv_v1",
-            PkField::Seed => "seed",
-            PkField::AllometryClearance => "allo_cl",
-            PkField::AllometryVolume => "allo_v",
+            PkField::Mgkg => input::MG_PER_KG.name,
+            PkField::Weight => input::WEIGHT.name,
+            PkField::Every => input::EVERY.name,
+            PkField::Doses => input::DOSES.name,
+            PkField::Tinf => input::TINF.name,
+            PkField::Cl0 => input::CL0.name,
+            PkField::Clss => input::CLSS.name,
+            PkField::T50 => input::T50.name,
+            PkField::Hill => input::HILL.name,
+            PkField::V1 => input::V1.name,
+            PkField::V2 => input::V2.name,
+            PkField::Q => input::Q.name,
+            PkField::N => input::PATIENTS.name,
+            PkField::CvCl => input::CV_CL.name,
+            PkField::CvV1 => input::CV_V1.name,
+            PkField::Seed => input::SEED.name,
+            PkField::AllometryClearance => input::ALLO_CL.name,
+            PkField::AllometryVolume => input::ALLO_V.name,
             PkField::Grid => "grid",
         }
     }
@@ -261,6 +262,16 @@ impl Checker {
         }
     }
 
+    /// A value against the usable range of its input's row (`crate::inputs::pk`), in the
+    /// engine's unit: `scale` engine units per table unit (7 days per week).
+    pub fn input(&mut self, field: PkField, value: f64, input: &crate::inputs::Input, scale: f64) {
+        let (min, max) = input
+            .number()
+            .map(|n| (n.usable.min * scale, n.usable.max * scale))
+            .unwrap_or((f64::NEG_INFINITY, f64::INFINITY));
+        self.range(field, value, min, max);
+    }
+
     pub fn finish(self) -> Result<(), Vec<InputError>> {
         if self.errors.is_empty() {
             Ok(())
@@ -269,6 +280,8 @@ impl Checker {
         }
     }
 }
+
+use crate::inputs::pk as input;
 
 impl ModelParams {
     /// Errors for every unusable parameter (ranges wide enough for any antibody, narrow enough
@@ -280,39 +293,39 @@ impl ModelParams {
     }
 
     pub(crate) fn check(&self, c: &mut Checker) {
-        c.range(
+        c.input(
             PkField::Cl0,
             self.clearance_first_dose_l_per_day,
-            1e-3,
-            100.0,
+            &input::CL0,
+            1.0,
         );
-        c.range(
+        c.input(
             PkField::Clss,
             self.clearance_steady_state_l_per_day,
-            1e-3,
-            100.0,
+            &input::CLSS,
+            1.0,
         );
-        c.range(PkField::T50, self.clearance_t50_days, 0.01, 3650.0);
-        c.range(PkField::Hill, self.clearance_hill, 0.1, 20.0);
-        c.range(PkField::V1, self.central_volume_l, 0.1, 100.0);
-        c.range(PkField::V2, self.peripheral_volume_l, 0.01, 100.0);
-        c.range(
+        c.input(PkField::T50, self.clearance_t50_days, &input::T50, 1.0);
+        c.input(PkField::Hill, self.clearance_hill, &input::HILL, 1.0);
+        c.input(PkField::V1, self.central_volume_l, &input::V1, 1.0);
+        c.input(PkField::V2, self.peripheral_volume_l, &input::V2, 1.0);
+        c.input(
             PkField::Q,
             self.intercompartmental_clearance_l_per_day,
-            1e-3,
-            100.0,
+            &input::Q,
+            1.0,
         );
-        c.range(
+        c.input(
             PkField::AllometryClearance,
             self.allometric_exponent_clearance,
-            -2.0,
-            2.0,
+            &input::ALLO_CL,
+            1.0,
         );
-        c.range(
+        c.input(
             PkField::AllometryVolume,
             self.allometric_exponent_volume,
-            -2.0,
-            2.0,
+            &input::ALLO_V,
+            1.0,
         );
     }
 }
@@ -326,13 +339,19 @@ impl Regimen {
 
     pub(crate) fn check(&self, c: &mut Checker) {
         match self.dose {
-            DoseAmount::MgPerKg(mgkg) => c.range(PkField::Mgkg, mgkg, 1e-3, 100.0),
-            DoseAmount::FlatMg(mg) => c.range(PkField::Mgkg, mg, 0.1, 20_000.0),
+            DoseAmount::MgPerKg(mgkg) => c.input(PkField::Mgkg, mgkg, &input::MG_PER_KG, 1.0),
+            DoseAmount::FlatMg(mg) => c.input(PkField::Mgkg, mg, &input::FLAT, 1.0),
         }
-        c.range(PkField::Weight, self.weight_kg, 1.0, 400.0);
-        c.range(PkField::Every, self.dosing_interval_days, 1.0 / 24.0, 365.0);
-        c.range(PkField::Doses, f64::from(self.doses), 1.0, 1000.0);
-        c.range(PkField::Tinf, self.infusion_hours, 1.0 / 60.0, 24.0);
+        c.input(PkField::Weight, self.weight_kg, &input::WEIGHT, 1.0);
+        // The table has the interval in weeks; the engine in days.
+        c.input(
+            PkField::Every,
+            self.dosing_interval_days,
+            &input::EVERY,
+            7.0,
+        );
+        c.input(PkField::Doses, f64::from(self.doses), &input::DOSES, 1.0);
+        c.input(PkField::Tinf, self.infusion_hours, &input::TINF, 1.0);
         let interval_ok = self.dosing_interval_days.is_finite() && self.dosing_interval_days > 0.0;
         if interval_ok
             && self.infusion_hours.is_finite()
@@ -362,14 +381,14 @@ impl PopulationSpec {
     }
 
     pub(crate) fn check(&self, c: &mut Checker) {
-        c.range(
-            PkField::N,
-            f64::from(self.patients),
+        c.input(PkField::N, f64::from(self.patients), &input::PATIENTS, 1.0);
+        c.input(PkField::CvCl, self.cv_clearance_percent, &input::CV_CL, 1.0);
+        c.input(
+            PkField::CvV1,
+            self.cv_central_volume_percent,
+            &input::CV_V1,
             1.0,
-            f64::from(MAX_PATIENTS),
         );
-        c.range(PkField::CvCl, self.cv_clearance_percent, 0.0, 200.0);
-        c.range(PkField::CvV1, self.cv_central_volume_percent, 0.0, 200.0);
         if self.seed > MAX_SEED {
             c.errors.push(InputError {
                 field: PkField::Seed,
