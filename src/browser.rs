@@ -246,3 +246,91 @@ pub fn download_svg_as_png(
         false
     }
 }
+
+/// The key under which the chosen language is remembered on this device.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+const LANG_KEY: &str = "ivocalc-lang";
+
+/// The language remembered on this device, if any.
+pub fn remembered_lang() -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()?
+            .local_storage()
+            .ok()??
+            .get_item(LANG_KEY)
+            .ok()?
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        None
+    }
+}
+
+/// Remembers the chosen language on this device (nothing leaves it).
+pub fn remember_lang(code: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.set_item(LANG_KEY, code);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = code;
+}
+
+/// The browser's preferred languages, most preferred first (`navigator.languages`).
+pub fn preferred_languages() -> Vec<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+            .map(|w| {
+                w.navigator()
+                    .languages()
+                    .iter()
+                    .filter_map(|v| v.as_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        Vec::new()
+    }
+}
+
+/// Sets `<html lang>` (and the page title) for the page's language.
+pub fn set_document_lang(code: &str, title: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        if let Some(root) = document.document_element() {
+            let _ = root.set_attribute("lang", code);
+        }
+        document.set_title(title);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (code, title);
+}
+
+/// Fetches one of the app's own files (a path relative to the page) as text.
+pub async fn fetch_text(path: &str) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let window = web_sys::window()?;
+        let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(path))
+            .await
+            .ok()?;
+        let response: web_sys::Response = response.dyn_into().ok()?;
+        if !response.ok() {
+            return None;
+        }
+        let text = wasm_bindgen_futures::JsFuture::from(response.text().ok()?)
+            .await
+            .ok()?;
+        text.as_string()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = path;
+        None
+    }
+}

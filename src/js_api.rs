@@ -6,97 +6,242 @@
 //! const r = window.wasmBindings.simulate({ mgkg: 10, every: 3, doses: 17 });
 //! r.metrics.cmax_ss;            // µg/mL
 //! window.wasmBindings.simulatePopulation({ n: 500, seed: 7 }).metrics.ctrough_ss.p05;
-//! window.wasmBindings.calculateDose({ weight: 72.5, mg_per_kg: 20 }).dose_mg;
+//! window.wasmBindings.calculateDose({ weight: 72.5, mgkg: 20 }).dose_mg;
 //! ```
 //!
-//! PK parameters are named as the link parameters of CONTRACT.md (`mgkg`, `weight`, `every`
-//! in weeks, `doses`, `tinf` in hours, `cl0` ... `seed`, plus `flat`, `allo_cl`, `allo_v`); absent
-//! ones take the defaults. An unusable input throws an `Error` whose `errors` property lists
-//! `{ field, message }` per input. The functions are plain Rust underneath ([`simulate_inputs`],
-//! [`population_inputs`]) and tested natively.
+//! Inputs are named as the views' link parameters (the rows of `crate::inputs::pk` and
+//! `crate::inputs::dose`), read by the same scenario layer as links, so a name, a range or a
+//! check is the same everywhere; absent ones take the defaults and an unknown name is
+//! refused. A value outside its plausible range is refused too unless the object lists it
+//! in `confirm` (`{ mgkg: 45, confirm: ["mgkg"] }`). An unusable input throws an `Error`
+//! whose `errors` property lists `{ code, field, message, ... }` per input. The functions are
+//! plain Rust underneath ([`simulate_query`], [`population_query`], [`dose_query`]) and
+//! tested natively.
 
-use crate::dosing::{calculate, DoseReport, DoseRequest};
+use std::collections::BTreeMap;
+
+use crate::dosing::{calculate, DoseReport};
+use crate::inputs::link::{exact, Reading};
+use crate::inputs::Confirmation;
+use crate::link::QueryMap;
+use crate::messages::Plain;
 use crate::pk::{
     default_calibration, default_model, default_population, default_regimen, simulate_population,
-    sources, Calibration, ModelParams, PkSources, PopulationSpec, PopulationSummary, Regimen,
-    Simulation,
+    sources, Calibration, CycleMetrics, ExposureMetrics, MetricPercentiles, ModelParams,
+    PatientParams, PkSources, PopulationSpec, Regimen,
 };
-use crate::views::pk::resolve::{regimen_label, resolve, FieldMessage, PkInputs};
+use crate::scenario::{dose, pk};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 /// One regimen in the typical patient, with the inputs as used.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SimulateOutput {
     pub label: String,
     pub model: ModelParams,
     pub regimen: Regimen,
-    #[serde(flatten)]
-    pub simulation: Simulation,
+    pub dose_mg: f64,
+    pub times_days: Vec<f64>,
+    pub conc_ug_per_ml: Vec<f64>,
+    pub dose_times_days: Vec<f64>,
+    pub metrics: ExposureMetrics,
+    pub cycles: Vec<CycleMetrics>,
+    pub patient: PatientParams,
+    pub warnings: Vec<Plain>,
 }
 
 /// A population run, with the inputs as used.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PopulationOutput {
     pub label: String,
     pub model: ModelParams,
     pub regimen: Regimen,
     pub population: PopulationSpec,
-    #[serde(flatten)]
-    pub summary: PopulationSummary,
+    pub patients: u32,
+    pub seed: u64,
+    pub times_days: Vec<f64>,
+    pub p05: Vec<f64>,
+    pub p25: Vec<f64>,
+    pub p50: Vec<f64>,
+    pub p75: Vec<f64>,
+    pub p95: Vec<f64>,
+    pub metrics: MetricPercentiles,
 }
 
 /// The defaults with their sources and calibrations.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PkDefaults {
     pub model: ModelParams,
     pub calibration: Calibration,
     pub regimen: Regimen,
     pub population: PopulationSpec,
-    pub sources: PkSources,
+    pub sources: &'static PkSources,
 }
 
-/// Simulates the typical patient.
-pub fn simulate_inputs(inputs: &PkInputs) -> Result<SimulateOutput, Vec<FieldMessage>> {
-    let r = resolve(inputs);
-    if !r.errors.is_empty() {
-        return Err(r.errors);
+/// A JS value of an input: a number, a flag or text.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum Scalar {
+    Number(f64),
+    Flag(bool),
+    Text(String),
+    List(Vec<String>),
+}
+
+/// The name under which an object lists the values it confirms.
+pub const CONFIRM: &str = "confirm";
+
+/// An object's inputs as a query (numbers written exactly) and the names it confirms.
+pub fn query_of(object: &BTreeMap<String, Scalar>) -> (QueryMap, Vec<String>) {
+    let mut query = QueryMap::new();
+    let mut confirm = Vec::new();
+    for (name, value) in object {
+        match value {
+            Scalar::List(names) if name == CONFIRM => confirm.extend(names.iter().cloned()),
+            Scalar::Number(v) => query.set(name, &exact(*v)),
+            Scalar::Flag(on) => query.set(name, if *on { "1" } else { "0" }),
+            Scalar::Text(t) => query.set(name, t),
+            Scalar::List(items) => query.set(name, &items.join(",")),
+        }
     }
-    let simulation =
-        crate::pk::simulate(&r.model, &r.regimen).map_err(|errors| field_messages(&errors))?;
-    Ok(SimulateOutput {
-        label: regimen_label(&r.regimen),
-        model: r.model,
-        regimen: r.regimen,
-        simulation,
+    (query, confirm)
+}
+
+fn unknown(query: &QueryMap, table: crate::inputs::Table) -> Vec<Plain> {
+    let mut r = Reading::new(query);
+    r.refuse_unknown(table);
+    r.messages.iter().map(Plain::from).collect()
+}
+
+/// The PK scenario of a query, its pending values confirmed where `confirm` names them.
+fn pk_scenario(query: &QueryMap, confirm: &[String]) -> Result<pk::PkScenario, Vec<Plain>> {
+    let errors = unknown(query, crate::inputs::pk::TABLE);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let first = pk::read(query, &[]);
+    let confirmed: Vec<Confirmation> = first
+        .pending
+        .iter()
+        .filter_map(|(m, v)| {
+            let field = m.field.as_deref()?;
+            confirm.iter().any(|c| c == field).then(|| Confirmation {
+                field: field.to_string(),
+                value: *v,
+            })
+        })
+        .collect();
+    Ok(if confirmed.is_empty() {
+        first
+    } else {
+        pk::read(query, &confirmed)
     })
 }
 
-/// The engine's input errors as per-field messages keyed by link parameter name.
-fn field_messages(errors: &[crate::pk::InputError]) -> Vec<FieldMessage> {
+fn blocking(s: &pk::PkScenario, population: bool) -> Vec<Plain> {
+    let mut out: Vec<Plain> = s
+        .errors
+        .iter()
+        .chain(s.pending.iter().map(|(m, _)| m))
+        .map(Plain::from)
+        .collect();
+    if population {
+        out.extend(s.population_errors.iter().map(Plain::from));
+    }
+    out
+}
+
+/// Simulates the typical patient.
+pub fn simulate_query(query: &QueryMap, confirm: &[String]) -> Result<SimulateOutput, Vec<Plain>> {
+    let s = pk_scenario(query, confirm)?;
+    let errors = blocking(&s, false);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let sim = crate::pk::simulate(&s.model, &s.regimen).map_err(|errors| engine(&errors))?;
+    Ok(SimulateOutput {
+        label: pk::regimen_label(&s.regimen),
+        model: s.model,
+        regimen: s.regimen,
+        dose_mg: sim.dose_mg,
+        times_days: sim.times_days,
+        conc_ug_per_ml: sim.conc_ug_per_ml,
+        dose_times_days: sim.dose_times_days,
+        metrics: sim.metrics,
+        cycles: sim.cycles,
+        patient: sim.patient,
+        warnings: s.warnings.iter().map(Plain::from).collect(),
+    })
+}
+
+/// The engine's own errors (inputs the scenario let through), per field.
+fn engine(errors: &[crate::pk::InputError]) -> Vec<Plain> {
     errors
         .iter()
-        .map(|e| FieldMessage {
-            field: e.field.link_name().into(),
+        .map(|e| Plain {
+            code: crate::messages::Code::OutOfRange.contract(),
+            severity: "error",
+            field: Some(e.field.link_name().to_string()),
             message: e.to_string(),
+            sources: Vec::new(),
         })
         .collect()
 }
 
 /// Simulates a population on the band grid.
-pub fn population_inputs(inputs: &PkInputs) -> Result<PopulationOutput, Vec<FieldMessage>> {
-    let r = resolve(inputs);
-    if !r.population_ok() {
-        return Err(r.errors.into_iter().chain(r.population_errors).collect());
+pub fn population_query(
+    query: &QueryMap,
+    confirm: &[String],
+) -> Result<PopulationOutput, Vec<Plain>> {
+    let s = pk_scenario(query, confirm)?;
+    let errors = blocking(&s, true);
+    if !errors.is_empty() {
+        return Err(errors);
     }
-    let summary = simulate_population(&r.model, &r.regimen, &r.population)
-        .map_err(|errors| field_messages(&errors))?;
+    let summary = simulate_population(&s.model, &s.regimen, &s.population)
+        .map_err(|errors| engine(&errors))?;
     Ok(PopulationOutput {
-        label: regimen_label(&r.regimen),
-        model: r.model,
-        regimen: r.regimen,
-        population: r.population,
-        summary,
+        label: pk::regimen_label(&s.regimen),
+        model: s.model,
+        regimen: s.regimen,
+        population: s.population,
+        patients: summary.patients,
+        seed: summary.seed,
+        times_days: summary.times_days,
+        p05: summary.p05,
+        p25: summary.p25,
+        p50: summary.p50,
+        p75: summary.p75,
+        p95: summary.p95,
+        metrics: summary.metrics,
+    })
+}
+
+/// The dose view's calculation: problems are in the report's `errors` and `pending`, as on
+/// the page; unknown names and unreadable values are thrown.
+pub fn dose_query(query: &QueryMap, confirm: &[String]) -> Result<DoseReport, Vec<Plain>> {
+    let errors = unknown(query, crate::inputs::dose::TABLE);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let (mut request, messages) = dose::read(query);
+    if !messages.is_empty() {
+        return Err(messages.iter().map(Plain::from).collect());
+    }
+    let first = calculate(&request);
+    request.confirmed = first
+        .pending
+        .iter()
+        .filter(|p| confirm.contains(&p.key))
+        .map(|p| Confirmation {
+            field: p.key.clone(),
+            value: p.value,
+        })
+        .collect();
+    Ok(if request.confirmed.is_empty() {
+        first
+    } else {
+        calculate(&request)
     })
 }
 
@@ -106,7 +251,7 @@ pub fn defaults() -> PkDefaults {
         calibration: default_calibration(),
         regimen: default_regimen(),
         population: default_population(),
-        sources: sources().clone(),
+        sources: sources(),
     }
 }
 
@@ -121,11 +266,11 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 }
 
 /// A JS `Error` whose message joins the per-field messages and whose `errors` property lists
-/// them as `{ field, message }`.
-fn field_error(errors: &[FieldMessage]) -> JsValue {
+/// them.
+fn field_error(errors: &[Plain]) -> JsValue {
     let message = errors
         .iter()
-        .map(|e| format!("{}: {}", e.field, e.message))
+        .map(|e| format!("{}: {}", e.field.as_deref().unwrap_or("params"), e.message))
         .collect::<Vec<_>>()
         .join("; ");
     let error = js_sys::Error::new(&message);
@@ -135,39 +280,41 @@ fn field_error(errors: &[FieldMessage]) -> JsValue {
     error.into()
 }
 
-fn from_js<T: for<'de> Deserialize<'de> + Default>(value: JsValue) -> Result<T, JsValue> {
+fn from_js(value: JsValue) -> Result<(QueryMap, Vec<String>), JsValue> {
     if value.is_undefined() || value.is_null() {
-        return Ok(T::default());
+        return Ok((QueryMap::new(), Vec::new()));
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| {
-        field_error(&[FieldMessage {
-            field: "params".into(),
+    let object: BTreeMap<String, Scalar> = serde_wasm_bindgen::from_value(value).map_err(|e| {
+        field_error(&[Plain {
+            code: crate::messages::Code::NotANumber.contract(),
+            severity: "error",
+            field: None,
             message: e.to_string(),
+            sources: Vec::new(),
         }])
-    })
+    })?;
+    Ok(query_of(&object))
 }
 
 /// `simulate(params)`: curve, metrics and per-cycle table of one regimen, typical patient.
 #[wasm_bindgen(js_name = simulate)]
 pub fn js_simulate(params: JsValue) -> Result<JsValue, JsValue> {
-    let inputs: PkInputs = from_js(params)?;
-    to_js(&simulate_inputs(&inputs).map_err(|e| field_error(&e))?)
+    let (query, confirm) = from_js(params)?;
+    to_js(&simulate_query(&query, &confirm).map_err(|e| field_error(&e))?)
 }
 
 /// `simulatePopulation(params)`: percentile bands and metric percentiles of `n` virtual patients.
 #[wasm_bindgen(js_name = simulatePopulation)]
 pub fn js_simulate_population(params: JsValue) -> Result<JsValue, JsValue> {
-    let inputs: PkInputs = from_js(params)?;
-    to_js(&population_inputs(&inputs).map_err(|e| field_error(&e))?)
+    let (query, confirm) = from_js(params)?;
+    to_js(&population_query(&query, &confirm).map_err(|e| field_error(&e))?)
 }
 
-/// `calculateDose(request)`: the dose view's calculation (fields of `DoseRequest`, snake_case;
-/// problems are in the report's `errors`, as on the page).
+/// `calculateDose(params)`: the dose view's calculation, named as its link parameters.
 #[wasm_bindgen(js_name = calculateDose)]
-pub fn js_calculate_dose(request: JsValue) -> Result<JsValue, JsValue> {
-    let request: DoseRequest = from_js(request)?;
-    let report: DoseReport = calculate(&request);
-    to_js(&report)
+pub fn js_calculate_dose(params: JsValue) -> Result<JsValue, JsValue> {
+    let (query, confirm) = from_js(params)?;
+    to_js(&dose_query(&query, &confirm).map_err(|e| field_error(&e))?)
 }
 
 /// `pkDefaults()`: the default model, its calibration, regimen, population and sources.
@@ -180,50 +327,77 @@ pub fn js_pk_defaults() -> Result<JsValue, JsValue> {
 mod tests {
     use super::*;
 
+    fn q(s: &str) -> QueryMap {
+        QueryMap::parse(s)
+    }
+
     #[test]
     fn simulate_matches_the_engine_and_reports_fields() {
-        let out = simulate_inputs(&PkInputs {
-            mgkg: Some(10.0),
-            ..PkInputs::default()
-        })
-        .unwrap_or_else(|e| panic!("{e:?}"));
+        let out = simulate_query(&q("mgkg=10"), &[]).unwrap_or_else(|e| panic!("{e:?}"));
         let regimen = Regimen {
             dose: crate::pk::DoseAmount::MgPerKg(10.0),
             ..default_regimen()
         };
         let direct =
             crate::pk::simulate(&default_model(), &regimen).unwrap_or_else(|e| panic!("{e:?}"));
-        assert_eq!(out.simulation, direct);
+        assert_eq!(out.metrics, direct.metrics);
+        assert_eq!(out.conc_ug_per_ml, direct.conc_ug_per_ml);
         assert_eq!(out.label, "10 mg/kg Q3W");
-        let errors = simulate_inputs(&PkInputs {
-            v1: Some(-1.0),
-            doses: Some(2.5),
-            ..PkInputs::default()
-        })
-        .err()
-        .unwrap_or_default();
-        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
-        assert_eq!(fields, vec!["doses", "v1"]);
+        let errors = simulate_query(&q("v1=-1&doses=2.5"), &[])
+            .err()
+            .unwrap_or_default();
+        let fields: Vec<&str> = errors.iter().filter_map(|e| e.field.as_deref()).collect();
+        assert_eq!(fields, vec!["v1", "doses"]);
+        assert!(errors[0].message.starts_with("V1"), "{}", errors[0].message);
+    }
+
+    #[test]
+    fn unknown_names_and_unconfirmed_values_are_refused() {
+        // A typo must not silently fall back to a default.
+        let errors = simulate_query(&q("mgKg=10"), &[]).err().unwrap_or_default();
+        assert_eq!(errors[0].code, "unknown-input");
+        assert_eq!(errors[0].field.as_deref(), Some("mgKg"));
+        // 45 mg/kg: refused unless confirmed.
+        let errors = simulate_query(&q("mgkg=45"), &[]).err().unwrap_or_default();
+        assert_eq!(errors[0].code, "implausible");
+        let out = simulate_query(&q("mgkg=45"), &["mgkg".to_string()])
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        assert!(out.warnings.iter().any(|w| w.code == "dose-above-mtd"));
     }
 
     #[test]
     fn population_and_defaults() {
-        let out = population_inputs(&PkInputs {
-            n: Some(50.0),
-            seed: Some(3.0),
-            ..PkInputs::default()
-        })
-        .unwrap_or_else(|e| panic!("{e:?}"));
-        assert_eq!(out.summary.patients, 50);
-        assert_eq!(out.summary.seed, 3);
-        assert!(population_inputs(&PkInputs {
-            n: Some(0.0),
-            ..PkInputs::default()
-        })
-        .is_err());
+        let out = population_query(&q("n=50&seed=3"), &[]).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(out.patients, 50);
+        assert_eq!(out.seed, 3);
+        assert!(population_query(&q("n=0"), &[]).is_err());
         let json = serde_json::to_value(defaults()).unwrap_or_default();
         assert!(json["calibration"]["clearance_t50_days"].as_f64().is_some());
-        // Unknown names are refused (a typo must not silently fall back to a default).
-        assert!(serde_json::from_str::<PkInputs>(r#"{"mgKg": 10}"#).is_err());
+    }
+
+    #[test]
+    fn the_dose_by_link_names() {
+        // 20 mg/kg x 72.5 kg = 1450 mg.
+        let report = dose_query(&q("weight=72.5&mgkg=20"), &[]).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(report.dose_mg, Some(1450.0));
+        assert!(dose_query(&q("mg_per_kg=20"), &[]).is_err());
+        // 300 kg waits for confirmation: no dose, unless confirmed.
+        let report = dose_query(&q("weight=300"), &[]).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(report.dose_mg, None);
+        assert_eq!(report.pending.len(), 1);
+        let report =
+            dose_query(&q("weight=300"), &["weight".into()]).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(report.dose_mg, Some(6000.0));
+    }
+
+    #[test]
+    fn objects_become_queries() {
+        let mut object = BTreeMap::new();
+        object.insert("mgkg".to_string(), Scalar::Number(12.5));
+        object.insert("log".to_string(), Scalar::Flag(true));
+        object.insert("confirm".to_string(), Scalar::List(vec!["mgkg".into()]));
+        let (query, confirm) = query_of(&object);
+        assert_eq!(query.encode(), "log=1&mgkg=12.5");
+        assert_eq!(confirm, vec!["mgkg".to_string()]);
     }
 }

@@ -5,23 +5,23 @@
 //! `link` turns addresses into typed inputs and back; `app`, `views` and `widgets` are the
 //! Yew user interface; `browser` is the one place that touches the page's window.
 
-// pub mod app;
+pub mod app;
 pub mod browser;
 pub mod dosing;
+pub mod evidence;
 pub mod format;
 pub mod i18n;
-// pub mod js_api;
-pub mod evidence;
 pub mod inputs;
+pub mod js_api;
 pub mod link;
 pub mod messages;
 pub mod pk;
-pub mod sources;
-pub mod trials;
-// pub mod views;
-// pub mod widgets;
 pub mod results;
 pub mod scenario;
+pub mod sources;
+pub mod trials;
+pub mod views;
+pub mod widgets;
 
 /// The app's version, shown on the About view and on printed sheets.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

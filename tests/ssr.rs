@@ -31,6 +31,7 @@ fn heading(html: &str) -> &str {
 async fn dose_view_renders_with_its_heading_and_the_link_values() {
     let html = render::<DoseView>(|| DoseViewProps {
         query: QueryMap::parse("weight=72.5&mgkg=20&every=3"),
+        keep: QueryMap::new(),
     })
     .await;
     assert_eq!(heading(&html), "Dose");
@@ -42,6 +43,7 @@ async fn dose_view_renders_with_its_heading_and_the_link_values() {
 async fn pk_view_renders_with_its_heading() {
     let html = render::<PkView>(|| PkViewProps {
         query: QueryMap::parse("mgkg=20&weight=70&every=3&doses=17"),
+        keep: QueryMap::new(),
     })
     .await;
     assert_eq!(heading(&html), "Pharmacokinetics");
@@ -52,6 +54,7 @@ async fn pk_view_renders_with_its_heading() {
 async fn trials_view_renders_with_its_heading() {
     let html = render::<TrialsView>(|| TrialsViewProps {
         query: QueryMap::parse("q=HARMONi-2"),
+        keep: QueryMap::new(),
     })
     .await;
     assert_eq!(heading(&html), "Trials");
@@ -63,7 +66,10 @@ async fn about_view_names_both_sources_the_version_and_the_disclaimer() {
     let html = render::<AboutView>(|| ()).await;
     assert_eq!(heading(&html), "About ivocalc");
     assert!(html.contains("10.1055/s-0045-1809539"));
-    assert!(html.contains("Seed 000"));
+    // Both documents by the names readers know them by, never a working name.
+    assert!(html.contains("the review of PD-1(L1)/VEGF bispecifics"));
+    assert!(html.contains("Vallathol et al. 2025"));
+    assert!(!html.contains("eed 00"));
     assert!(html.contains(ivocalc::VERSION));
     assert!(html.contains(&ivocalc::trials::data_version()));
     assert!(html.contains("clinical judgement rule"));

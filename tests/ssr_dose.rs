@@ -9,6 +9,7 @@ use yew::ServerRenderer;
 async fn render(query: &'static str) -> String {
     ServerRenderer::<DoseView>::with_props(move || DoseViewProps {
         query: QueryMap::parse(query),
+        keep: QueryMap::new(),
     })
     .hydratable(false)
     .render()
@@ -123,7 +124,7 @@ async fn the_contract_link_gives_the_hand_computed_vial_maths() {
     let evidence = &evidence[..evidence.find("</details>").unwrap()];
     assert!(evidence.contains("Which trials used these doses"));
     assert!(evidence.contains("NCT04047290"));
-    assert!(evidence.contains("seed 000, Pharmacodynamics"));
+    assert!(evidence.contains("the review of PD-1(L1)/VEGF bispecifics, Pharmacodynamics"));
     assert!(evidence.contains("20 mg/kg every 3 weeks (label dose): "));
     for dose in ["3", "10", "20", "30"] {
         assert!(
@@ -137,7 +138,7 @@ async fn the_contract_link_gives_the_hand_computed_vial_maths() {
         "not in the buttons"
     );
     // The vial default names its source.
-    assert!(html.contains("China label, Presentation"));
+    assert!(html.contains("China label of ivonescimab (依达方), Presentation"));
     // See exposure: the scenario, and a separate link with the weight.
     let exposure = tags(&html, "see-exposure");
     assert_eq!(attr(exposure[0], "href"), Some("#/pk?mgkg=20&amp;every=3"));
@@ -248,11 +249,11 @@ async fn a_bad_parameter_shows_its_error_and_keeps_other_results() {
     // The input keeps what was typed.
     assert!(html.contains(r#"value="tall""#));
     // A value the domain refuses (every 4 weeks) is reported at its field too, and an unknown
-    // rounding code at its own.
+    // rounding code at its own; a vial content without its concentration asks for it.
     let html = render("weight=70&every=4&round=pct7&vial=0").await;
     let mut fields = errors(&html);
     fields.sort();
-    assert_eq!(fields, vec!["every", "round", "vial"]);
+    assert_eq!(fields, vec!["conc", "every", "round", "vial"]);
     assert_eq!(value(&html, "dose-mg"), 1400.0);
     // The unusable vial is not replaced by the default: what needs it says so.
     assert!(tags(&html, "vials").is_empty());
@@ -262,7 +263,7 @@ async fn a_bad_parameter_shows_its_error_and_keeps_other_results() {
     let html = render("weight=70&mgkg=-3").await;
     assert_eq!(errors(&html), vec!["mgkg"]);
     assert!(tags(&html, "dose-mg").is_empty());
-    assert!(html.contains("Not calculated: needs a usable dose (mg/kg)."));
+    assert!(html.contains("Not calculated: needs a usable dose level."));
 }
 
 #[tokio::test]
@@ -275,7 +276,7 @@ async fn warnings_name_their_code_and_source() {
         .collect();
     assert!(codes.contains(&"weight-outside-pk-range"), "{codes:?}");
     assert!(codes.contains(&"weight-may-be-pounds"), "{codes:?}");
-    assert!(html.contains("seed 000, Pharmacokinetics"));
+    assert!(html.contains("the review of PD-1(L1)/VEGF bispecifics, Pharmacokinetics"));
     // The warnings are with the ivonescimab results, before the other inputs' results.
     let ivo = html.find(r#"class="dose-output-ivo""#).unwrap();
     let more = html.find(r#"class="dose-output-more""#).unwrap();

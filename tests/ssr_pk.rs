@@ -1,15 +1,15 @@
 //! Component tests of the PK view, rendered natively with Yew's server renderer.
 
-use ivocalc::js_api::simulate_inputs;
+use ivocalc::js_api::simulate_query;
 use ivocalc::link::QueryMap;
 use ivocalc::pk::{default_calibration, default_model, simulate, DoseAmount, Regimen};
-use ivocalc::views::pk::resolve::PkInputs;
 use ivocalc::views::pk::{PkView, PkViewProps};
 use yew::ServerRenderer;
 
 async fn render(query: &'static str) -> String {
     ServerRenderer::<PkView>::with_props(move || PkViewProps {
         query: QueryMap::parse(query),
+        keep: QueryMap::new(),
     })
     .hydratable(false)
     .render()
@@ -130,21 +130,13 @@ async fn warnings_outside_the_evidence_and_overlays() {
 /// The native engine's output for the browser test to compare the JS API with.
 #[test]
 fn native_fixture_for_the_browser_test_is_current() {
-    let cases = [
-        PkInputs::default(),
-        PkInputs {
-            mgkg: Some(10.0),
-            every: Some(2.0),
-            doses: Some(10.0),
-            v1: Some(4.0),
-            ..PkInputs::default()
-        },
-    ];
+    let cases = ["", "mgkg=10&every=2&doses=10&v1=4"];
     let values: Vec<serde_json::Value> = cases
         .iter()
-        .map(|inputs| {
-            let out = simulate_inputs(inputs).unwrap_or_else(|e| panic!("{e:?}"));
-            serde_json::json!({ "params": inputs_json(inputs), "metrics": out.simulation.metrics })
+        .map(|params| {
+            let query = QueryMap::parse(params);
+            let out = simulate_query(&query, &[]).unwrap_or_else(|e| panic!("{e:?}"));
+            serde_json::json!({ "params": params_json(&query), "metrics": out.metrics })
         })
         .collect();
     let text = serde_json::to_string_pretty(&values).unwrap_or_default() + "\n";
@@ -162,10 +154,15 @@ fn native_fixture_for_the_browser_test_is_current() {
     );
 }
 
-fn inputs_json(inputs: &PkInputs) -> serde_json::Value {
-    let mut v = serde_json::to_value(inputs).unwrap_or_default();
-    if let Some(map) = v.as_object_mut() {
-        map.retain(|_, x| !x.is_null());
+/// A query as the JS object the browser test passes (numbers as numbers).
+fn params_json(query: &QueryMap) -> serde_json::Value {
+    let mut map = serde_json::Map::new();
+    for (name, value) in query.iter() {
+        let v = value
+            .parse::<f64>()
+            .map(serde_json::Value::from)
+            .unwrap_or_else(|_| value.into());
+        map.insert(name.to_string(), v);
     }
-    v
+    serde_json::Value::Object(map)
 }

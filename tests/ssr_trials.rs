@@ -8,6 +8,7 @@ use yew::ServerRenderer;
 async fn render(query: &'static str) -> String {
     ServerRenderer::<TrialsView>::with_props(move || TrialsViewProps {
         query: QueryMap::parse(query),
+        keep: QueryMap::new(),
     })
     .hydratable(false)
     .render()

@@ -236,6 +236,17 @@ impl Input {
     }
 }
 
+/// The page's language (`lang`: `en` or `zh-CN`, `crate::i18n::Lang`), a parameter of every
+/// view that follows into the address bar.
+pub static LANG: Input = Input {
+    name: "lang",
+    label: crate::tr!("Language", "语言"),
+    kind: Kind::Text,
+    patient: false,
+    hint: None,
+    default: Default::None,
+};
+
 /// A value the user confirmed on the page although it is outside its plausible range: the
 /// link parameter (or a derived key such as `bmi`) and the value (base unit) confirmed. A
 /// changed value needs a new confirmation; links never carry confirmations.

@@ -1,6 +1,7 @@
 //! PK: the concentration-time curve of a regimen, exposure metrics and population bands.
 //!
-//! * [`resolve`]: link inputs to the engine's model, regimen and population, messages, warnings;
+//! The scenario layer (`scenario::pk`) turns the form into the engine's inputs with their
+//! messages and warnings; this view draws them:
 //! * [`population`]: the population run in chunks, with progress and wall time;
 //! * [`export`]: what the chart draws and the CSV holds;
 //! * [`results`]: metrics, per-cycle and comparison tables;
@@ -9,23 +10,25 @@
 pub mod docs;
 pub mod export;
 pub mod population;
-pub mod resolve;
 pub mod results;
 
 use crate::browser;
 use crate::dosing::regimens::dosing_data;
-use crate::link::{hash_for, OverlayRegimen, ParamError, PkParams, QueryMap, Route};
-use crate::pk::{
-    default_calibration, default_model, simulate, sources, DoseAmount, ModelParams, Regimen,
-};
+use crate::format::{self, Quantity};
+use crate::i18n::Lang;
+use crate::inputs::link::exact;
+use crate::inputs::pk::*;
+use crate::inputs::{Confirmation, Input};
+use crate::link::{hash_for, QueryMap, Route};
+use crate::pk::{simulate, DoseAmount, ModelParams, Regimen};
+use crate::scenario::pk::{read, regimen_label, OverlayRegimen};
+use crate::tr;
 use crate::widgets::chart::{layout, plot_height_for, to_svg_string, ChartData, LineChart};
-use crate::widgets::field::{NumberField, SelectField};
-use crate::widgets::form::{use_link_form, LinkForm};
-use crate::widgets::messages::{FieldError, Warning};
-use crate::widgets::result::format_significant;
+use crate::widgets::field::{input_text, NumberField, SelectField};
+use crate::widgets::form::{use_table_form, LinkForm};
+use crate::widgets::messages::{MessageList, MessageView, Notice, Notices};
 use export::{chart_data, csv, ChartOptions, Curve};
 use population::{use_population, PopulationKey};
-use resolve::{regimen_label, resolve, PkInputs};
 use results::{CompareTable, CycleTable, Metrics};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -33,34 +36,15 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct PkViewProps {
     pub query: QueryMap,
+    /// Parameters every view keeps in the address bar (the page language).
+    #[prop_or_default]
+    pub keep: QueryMap,
 }
 
-/// Scenario parameters: every input but the patient's weight follows into the address bar.
-const SCENARIO: [&str; 23] = [
-    "mgkg", "every", "doses", "tinf", "cl0", "clss", "t50", "hill", "v1", "v2", "q", "n", "cv_cl",
-    "cv_v1", "seed", "flat", "allo_cl", "allo_v", "mw", "refs", "log", "tunit", "overlay",
-];
-/// Inputs the curve and metrics need.
-const TYPICAL_FIELDS: [&str; 15] = [
-    "mgkg", "flat", "weight", "every", "doses", "tinf", "cl0", "clss", "t50", "hill", "v1", "v2",
-    "q", "allo_cl", "allo_v",
-];
-const POPULATION_FIELDS: [&str; 4] = ["n", "cv_cl", "cv_v1", "seed"];
-const MODEL_FIELDS: [&str; 9] = [
-    "cl0", "clss", "t50", "hill", "v1", "v2", "q", "allo_cl", "allo_v",
-];
 /// The usual comparison: 10 vs 20 mg/kg every 3 weeks, and 20 mg/kg every 2 weeks.
 const COMPARE_PRESET: &str = "10q3,20q3,20q2";
 /// Size of the exported drawing, pixels.
 const EXPORT_WIDTH: f64 = 960.0;
-
-fn static_name(field: &str) -> &'static str {
-    PkParams::ALL
-        .iter()
-        .find(|n| **n == field)
-        .copied()
-        .unwrap_or("mgkg")
-}
 
 /// The regimens of the chart: the inputs' first, then each overlay that differs from it, over
 /// the same span (as many doses as fit in it).
@@ -109,44 +93,64 @@ fn simulate_all(model: &ModelParams, regimens: &[Regimen]) -> (Vec<Curve>, Vec<S
     (curves, problems)
 }
 
-fn short_hint(text: String) -> Option<Html> {
-    Some(html! { {text} })
-}
-
-fn toggle(form: &LinkForm, name: &'static str, on: bool) -> Callback<MouseEvent> {
-    let form = form.clone();
-    Callback::from(move |_| form.set(name, if on { "" } else { "1" }))
+/// A toggle button bound to a flag input.
+fn toggle(form: &LinkForm, input: &'static Input, on: bool, id: &'static str, lang: Lang) -> Html {
+    let onclick = {
+        let form = form.clone();
+        Callback::from(move |_: MouseEvent| form.set(input.name, if on { "" } else { "1" }))
+    };
+    html! {
+        <button type="button" {id} aria-pressed={on.to_string()} {onclick}>{input.label.get(lang)}</button>
+    }
 }
 
 #[function_component]
 pub fn PkView(props: &PkViewProps) -> Html {
-    let form = use_link_form(Route::Pk, props.query.only(&PkParams::ALL), &SCENARIO);
-    let (params, link_errors) = PkParams::from_query(form.raw());
-    let resolved = resolve(&PkInputs::from(&params));
-    let mut errors: Vec<ParamError> = link_errors.clone();
-    for e in resolved.errors.iter().chain(&resolved.population_errors) {
-        errors.push(ParamError {
-            param: static_name(&e.field),
-            message: e.message.clone(),
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let t = |text: crate::i18n::Text| text.get(lang);
+    let form = use_table_form(
+        Route::Pk,
+        crate::inputs::link::only(&props.query, TABLE, true),
+        TABLE,
+        props.keep.clone(),
+    );
+    let confirmed = use_state(Vec::<Confirmation>::new);
+    let scenario = read(form.raw(), &confirmed);
+    let on_confirm = {
+        let confirmed = confirmed.clone();
+        Callback::from(move |(field, value): (String, f64)| {
+            let mut next = (*confirmed).clone();
+            next.retain(|c| c.field != field);
+            next.push(Confirmation { field, value });
+            confirmed.set(next);
+        })
+    };
+    let mut notices: Vec<Notice> = scenario
+        .errors
+        .iter()
+        .chain(&scenario.population_errors)
+        .chain(&scenario.chart_errors)
+        .cloned()
+        .map(Notice::of)
+        .collect();
+    for (m, value) in &scenario.pending {
+        notices.push(Notice {
+            message: m.clone(),
+            confirm: m.field.as_ref().map(|f| (f.to_string(), *value)),
         });
     }
-    let bad = |fields: &[&str]| -> Vec<&'static str> {
-        let mut out: Vec<&'static str> = errors
-            .iter()
-            .filter(|e| fields.contains(&e.param))
-            .map(|e| e.param)
-            .collect();
-        out.dedup();
-        out
-    };
-    let typical_blockers = bad(&TYPICAL_FIELDS);
-    let population_blockers = bad(&POPULATION_FIELDS);
-    let typical_ok = typical_blockers.is_empty();
-    let population_ok = typical_ok && population_blockers.is_empty();
+    let notices: Notices = Rc::new(notices);
+    let typical_ok = scenario.typical_ok();
+    let population_ok = scenario.population_ok();
+    let blockers: Vec<&'static Input> = TYPICAL
+        .iter()
+        .copied()
+        .filter(|i| notices.iter().any(|n| n.message.is_at(i.name)))
+        .collect();
 
-    let model = resolved.model;
-    let regimen = resolved.regimen;
-    let overlays = params.overlay.clone().unwrap_or_default();
+    let model = scenario.model;
+    let regimen = scenario.regimen;
+    let overlays = scenario.overlays.clone();
     let simulated = use_memo(
         (model, regimen, overlays.clone(), typical_ok),
         |(model, regimen, overlays, ok)| {
@@ -160,19 +164,18 @@ pub fn PkView(props: &PkViewProps) -> Html {
     let key = population_ok.then_some(PopulationKey {
         model,
         regimen,
-        population: resolved.population,
+        population: scenario.population,
     });
     let pop = use_population(key);
     let current_pop = pop.result.clone().filter(|r| Some(r.key) == key);
 
-    let mw_default = sources().molecular_weight_kda.value;
-    let refs_on = params.refs.unwrap_or(false);
-    let log_on = params.log.unwrap_or(false);
-    let time_unit = params.tunit.unwrap_or_default();
+    let refs_on = scenario.chart.reference_mw_kda.is_some();
+    let log_on = scenario.chart.log;
+    let time_unit = scenario.chart.time_unit;
     let options = ChartOptions {
         log_y: log_on,
         time_unit,
-        reference_mw_kda: refs_on.then(|| params.mw.unwrap_or(mw_default)),
+        reference_mw_kda: scenario.chart.reference_mw_kda,
     };
     let chart: Rc<Option<Rc<ChartData>>> = {
         let curves = simulated.as_ref().as_ref().map(|(c, _)| c.clone());
@@ -220,134 +223,145 @@ pub fn PkView(props: &PkViewProps) -> Html {
     let on_reset_model = {
         let form = form.clone();
         Callback::from(move |_: MouseEvent| {
-            let pairs: Vec<(&str, &str)> = MODEL_FIELDS.iter().map(|f| (*f, "")).collect();
+            let pairs: Vec<(&str, &str)> = MODEL.iter().map(|i| (i.name, "")).collect();
             form.set_many(&pairs);
         })
     };
     let on_copy_patient_link = {
         let form = form.clone();
+        let keep = props.keep.clone();
         Callback::from(move |_: MouseEvent| {
-            let hash = hash_for(&Route::Pk, &form.raw().only(&PkParams::ALL));
-            browser::copy_text(&browser::url_with_hash(&hash));
+            let mut query = crate::inputs::link::only(form.raw(), TABLE, true);
+            for (name, value) in keep.iter() {
+                query.set(name, value);
+            }
+            browser::copy_text(&browser::url_with_hash(&hash_for(&Route::Pk, &query)));
         })
     };
     let preset = |mgkg: f64| {
         let form = form.clone();
         Callback::from(move |_: MouseEvent| {
-            let text = format!("{mgkg}");
-            form.set_many(&[("mgkg", &text), ("flat", "")]);
+            form.set_many(&[(MG_PER_KG.name, &exact(mgkg)), (FLAT.name, "")]);
         })
     };
     let on_compare = {
         let form = form.clone();
-        Callback::from(move |_: MouseEvent| form.set("overlay", COMPARE_PRESET))
+        Callback::from(move |_: MouseEvent| form.set(OVERLAY.name, COMPARE_PRESET))
     };
     let on_compare_clear = {
         let form = form.clone();
-        Callback::from(move |_: MouseEvent| form.set("overlay", ""))
+        Callback::from(move |_: MouseEvent| form.set(OVERLAY.name, ""))
     };
     let on_overlay = {
         let form = form.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                form.set("overlay", &input.value());
-            }
-        })
+        Callback::from(move |e: InputEvent| form.set(OVERLAY.name, &input_text(&e)))
     };
 
-    let d = default_model();
-    let cal = default_calibration();
-    let s = sources();
-    let field = |name: &'static str, label: &str, unit: &str, placeholder: String, hint: String| {
+    let field = |input: &'static Input| {
         html! {
-            <NumberField name={name} label={label.to_string()} value={form.text(name)} oninput={form.setter(name)}
-                unit={(!unit.is_empty()).then(|| AttrValue::from(unit.to_string()))} placeholder={placeholder}
-                hint={short_hint(hint)} errors={errors.clone()} />
+            <NumberField {input} value={form.of(input)} oninput={form.set_input(input)}
+                notices={notices.clone()} on_confirm={on_confirm.clone()} />
         }
     };
-    let overlay_errors: Vec<&ParamError> = errors.iter().filter(|e| e.param == "overlay").collect();
+    let overlay_notices: Vec<&Notice> = notices
+        .iter()
+        .filter(|n| n.message.is_at(OVERLAY.name))
+        .collect();
     let current_mgkg = match regimen.dose {
-        DoseAmount::MgPerKg(v) if params.flat.is_none() => Some(v),
+        DoseAmount::MgPerKg(v) if !form.has(&FLAT) => Some(v),
         _ => None,
     };
-
+    let warnings: Vec<Notice> = scenario
+        .warnings
+        .iter()
+        .chain(&scenario.notes)
+        .cloned()
+        .map(Notice::of)
+        .collect();
+    let time_groups = vec![(
+        None,
+        TIME_UNIT
+            .choices()
+            .iter()
+            .map(|c| (AttrValue::from(c.code), AttrValue::from(c.label.get(lang))))
+            .collect(),
+    )];
+    let weight_shown = format::with_unit(regimen.weight_kg, Quantity::Kg, lang);
+    let prevent = Callback::from(|e: SubmitEvent| e.prevent_default());
     html! {
         <section class="view pk-view">
-            <h1>{"Pharmacokinetics"}</h1>
-            <p class="purpose">{"The concentration-time curve of an ivonescimab regimen, its exposure metrics and population bands, from a two-compartment model with clearance that falls over time (documented below with every source)."}</p>
+            <h1>{t(tr!("Pharmacokinetics", "药代动力学"))}</h1>
+            <p class="purpose">{t(tr!(
+                "The concentration-time curve of an ivonescimab regimen, its exposure metrics and population bands, from a two-compartment model with clearance that falls over time (documented below with every source).",
+                "依沃西单抗给药方案的血药浓度-时间曲线、暴露量指标及群体区间带，基于清除率随时间下降的二室模型（下文列出每个参数的来源）。"
+            ))}</p>
 
-            <form class="pk-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <form class="pk-form" onsubmit={prevent.clone()}>
                 <fieldset class="inputs">
-                    <legend>{"Regimen"}</legend>
+                    <legend>{t(tr!("Regimen", "方案"))}</legend>
                     <div class="field-group">
-                        {field("mgkg", "Dose", "mg/kg", "20".into(), "Label: 20 mg/kg every 3 weeks (seed 001, Dose and Administration)".into())}
-                        <div class="presets" role="group" aria-label="Dose levels used in trials">
+                        { field(&MG_PER_KG) }
+                        <div class="presets" role="group" aria-label={t(tr!("Dose levels used in trials", "试验中使用过的剂量水平"))}>
                             { for dosing_data().label.presets.iter().map(|p| html! {
                                 <button type="button" aria-pressed={(current_mgkg == Some(p.mg_per_kg)).to_string()}
-                                    title={p.used_in.clone()} onclick={preset(p.mg_per_kg)}>{format!("{} mg/kg", p.mg_per_kg)}</button>
+                                    title={crate::i18n::translated(&p.used_in, lang).to_string()} onclick={preset(p.mg_per_kg)}>{format::with_unit(p.mg_per_kg, Quantity::MgPerKg, lang)}</button>
                             }) }
                         </div>
                     </div>
-                    {field("flat", "Flat dose (instead of mg/kg)", "mg", "".into(), "Leave empty to dose by weight.".into())}
-                    {field("weight", "Body weight", "kg", format!("{}", s.weight_kg.value), "70 kg if empty. A patient value: kept out of the address bar.".into())}
-                    {field("every", "Dosing interval", "weeks", "3".into(), "Every 3 weeks (label); every 2 weeks in some trials.".into())}
-                    {field("doses", "Number of doses", "", "17".into(), "17 doses every 3 weeks is about a year.".into())}
-                    {field("tinf", "Infusion duration", "h", format!("{}", s.infusion_hours.value), "60 minutes per the China label (not in the seeds).".into())}
+                    { field(&FLAT) }
+                    { field(&WEIGHT) }
+                    { field(&EVERY) }
+                    { field(&DOSES) }
+                    { field(&TINF) }
                 </fieldset>
             </form>
 
-            if !resolved.warnings.is_empty() {
-                <div class="pk-warnings">
-                    { for resolved.warnings.iter().map(|w| html! {
-                        <Warning code={w.code.clone()} message={w.message.clone()} source={Some(AttrValue::from(w.source.clone()))} />
-                    }) }
-                </div>
-            }
+            <MessageList notices={warnings} class="pk-warnings" />
 
-            <h2>{"Concentration over time"}</h2>
-            <div class="chart-options" role="group" aria-label="Chart options">
-                <button type="button" id="pk-log" aria-pressed={log_on.to_string()} onclick={toggle(&form, "log", log_on)}>{"Log concentration axis"}</button>
-                <button type="button" id="pk-refs" aria-pressed={refs_on.to_string()} onclick={toggle(&form, "refs", refs_on)}>{"IC50 reference lines"}</button>
-                <SelectField name="tunit" label="Time axis" value={AttrValue::from(time_unit.code())} onchange={form.setter("tunit")}
-                    options={vec![("days".into(), "days".into()), ("weeks".into(), "weeks".into())]} errors={errors.clone()} />
+            <h2>{t(tr!("Concentration over time", "血药浓度随时间变化"))}</h2>
+            <div class="chart-options" role="group" aria-label={t(tr!("Chart options", "图表选项"))}>
+                { toggle(&form, &LOG, log_on, "pk-log", lang) }
+                { toggle(&form, &REFS, refs_on, "pk-refs", lang) }
+                <SelectField input={&TIME_UNIT} value={AttrValue::from(time_unit.code())} onchange={form.set_input(&TIME_UNIT)}
+                    groups={time_groups} notices={notices.clone()} />
                 if refs_on {
-                    {field("mw", "Molecular weight (assumed)", "kDa", format!("{mw_default}"), "About 200 kDa: IgG1 plus two scFv; not in the seeds.".into())}
+                    { field(&MW) }
                 }
             </div>
             <div class="compare">
-                <div class={classes!("field", (!overlay_errors.is_empty()).then_some("invalid"))}>
-                    <label for="f-overlay">{"Compare regimens (up to three, mg/kg q weeks)"}</label>
+                <div class={classes!("field", (!overlay_notices.is_empty()).then_some("invalid"))}>
+                    <label for="f-overlay">{OVERLAY.label.get(lang)}</label>
                     <div class="input-row">
-                        <input id="f-overlay" name="overlay" type="text" autocomplete="off" placeholder={COMPARE_PRESET}
-                            value={form.text("overlay")} oninput={on_overlay}
-                            aria-invalid={(!overlay_errors.is_empty()).then_some("true")}
-                            aria-describedby={if overlay_errors.is_empty() { "f-overlay-hint" } else { "f-overlay-hint f-overlay-msg" }} />
+                        <input id="f-overlay" name={OVERLAY.name} type="text" autocomplete="off" placeholder={COMPARE_PRESET}
+                            value={form.of(&OVERLAY)} oninput={on_overlay}
+                            aria-invalid={(!overlay_notices.is_empty()).then_some("true")}
+                            aria-describedby={if overlay_notices.is_empty() { "f-overlay-hint" } else { "f-overlay-hint f-overlay-msg" }} />
                     </div>
-                    <div class="hint" id="f-overlay-hint">{"10q3 is 10 mg/kg every 3 weeks. Drawn over the same time span as the inputs' regimen, same weight and model."}</div>
-                    { for overlay_errors.iter().enumerate().map(|(i, e)| html! {
-                        <FieldError field={e.param} message={e.message.clone()} id={(i == 0).then(|| AttrValue::from("f-overlay-msg"))} />
+                    <div class="hint" id="f-overlay-hint">{OVERLAY.hint.map(|h| h.get(lang)).unwrap_or_default()}</div>
+                    { for overlay_notices.iter().enumerate().map(|(i, n)| html! {
+                        <MessageView notice={(*n).clone()} id={(i == 0).then(|| AttrValue::from("f-overlay-msg"))} />
                     }) }
                 </div>
                 <div class="actions">
-                    <button type="button" id="pk-compare" onclick={on_compare}>{"Compare 10 mg/kg Q3W, 20 mg/kg Q3W, 20 mg/kg Q2W"}</button>
+                    <button type="button" id="pk-compare" onclick={on_compare}>{t(tr!("Compare 10 mg/kg Q3W, 20 mg/kg Q3W, 20 mg/kg Q2W", "比较 10 mg/kg Q3W、20 mg/kg Q3W、20 mg/kg Q2W"))}</button>
                     if !overlays.is_empty() {
-                        <button type="button" onclick={on_compare_clear}>{"Clear comparison"}</button>
+                        <button type="button" onclick={on_compare_clear}>{t(tr!("Clear comparison", "清除比较"))}</button>
                     }
                 </div>
             </div>
 
             if let (Some((curves, problems)), Some(data)) = (simulated.as_ref(), chart.as_ref()) {
                 <LineChart data={data.clone()} id="pk-chart" />
-                <p class="hint">{"Ticks along the top mark the doses of each regimen, in its colour."}</p>
+                <p class="hint">{t(tr!("Ticks along the top mark the doses of each regimen, in its colour.", "顶部刻度以各方案的颜色标示其给药时间。"))}</p>
                 { for problems.iter().map(|p| html! { <p class="msg msg-note">{p.clone()}</p> }) }
                 <div class="actions">
-                    <button type="button" id="pk-csv" onclick={on_csv}>{"Download CSV (curves and metrics)"}</button>
-                    <button type="button" id="pk-svg" onclick={on_svg}>{"Download chart (SVG)"}</button>
-                    <button type="button" id="pk-png" onclick={on_png}>{"Download chart (PNG)"}</button>
-                    <button type="button" onclick={on_copy_patient_link}>{"Copy link with patient values"}</button>
+                    <button type="button" id="pk-csv" onclick={on_csv}>{t(tr!("Download CSV (curves and metrics)", "下载 CSV（曲线与指标）"))}</button>
+                    <button type="button" id="pk-svg" onclick={on_svg}>{t(tr!("Download chart (SVG)", "下载图表（SVG）"))}</button>
+                    <button type="button" id="pk-png" onclick={on_png}>{t(tr!("Download chart (PNG)", "下载图表（PNG）"))}</button>
+                    <button type="button" onclick={on_copy_patient_link}>{t(tr!("Copy link with patient values", "复制含患者数据的链接"))}</button>
                 </div>
 
-                <h2>{format!("Exposure: {}, {} kg, typical patient", regimen_label(&regimen), format_significant(regimen.weight_kg, 4))}</h2>
+                <h2>{tr!("Exposure: {regimen}, {weight}, typical patient", "暴露量：{regimen}，{weight}，典型患者").fill(lang, &[("regimen", &regimen_label(&regimen)), ("weight", &weight_shown)])}</h2>
                 <Metrics simulation={Rc::new(curves[0].simulation.clone())}
                     population={current_pop.as_ref().map(|p| p.summary.metrics)}
                     last_run={pop.result.clone()} />
@@ -355,29 +369,39 @@ pub fn PkView(props: &PkViewProps) -> Html {
                 <CycleTable simulation={Rc::new(curves[0].simulation.clone())} />
             } else {
                 <p class="msg msg-note" data-testid="results-blocked">
-                    {"The curve and the metrics need every regimen and model input usable. Fix: "}
-                    { for typical_blockers.iter().enumerate().map(|(i, f)| html! {
-                        <>{if i > 0 { ", " } else { "" }}<a href={format!("#f-{f}")} onclick={Callback::from(|e: MouseEvent| e.prevent_default())}>{resolve::field_label(f).0}</a></>
+                    {if scenario.pending.is_empty() {
+                        t(tr!("The curve and the metrics need every regimen and model input usable. Fix: ", "曲线和指标需要所有方案及模型输入均有效。请修正："))
+                    } else {
+                        t(tr!("The curve and the metrics wait until the unusual values are confirmed or changed: ", "曲线和指标需在确认或修改不常见数值后显示："))
+                    }}
+                    { for blockers.iter().enumerate().map(|(i, input)| html! {
+                        <>{if i > 0 { ", " } else { "" }}<a href={format!("#f-{}", input.name)} onclick={Callback::from(|e: MouseEvent| e.prevent_default())}>{input.label.get(lang)}</a></>
                     }) }
                 </p>
             }
 
-            <form class="pk-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <form class="pk-form" onsubmit={prevent}>
                 <fieldset class="inputs">
-                    <legend>{"Population"}</legend>
-                    {field("n", "Virtual patients", "", format!("{}", s.patients.value), "Up to 10 000.".into())}
-                    {field("cv_cl", "Variability of CL", "% CV", format!("{}", s.cv_clearance_percent.value), "Median of anti-PD-1 models (Shang et al., Front Immunol 2022).".into())}
-                    {field("cv_v1", "Variability of V1", "% CV", format!("{}", s.cv_central_volume_percent.value), "Median of anti-PD-1 models (Shang et al., Front Immunol 2022).".into())}
-                    {field("seed", "Random seed", "", "1".into(), "The same seed gives the same patients and bands.".into())}
+                    <legend>{t(tr!("Population", "群体模拟"))}</legend>
+                    { field(&PATIENTS) }
+                    { field(&CV_CL) }
+                    { field(&CV_V1) }
+                    { field(&SEED) }
                     <div class="pop-status" data-testid="pop-status"
                         data-state={if pop.progress.is_some() { "running" } else if current_pop.is_some() { "done" } else { "idle" }}>
                         if let Some(fraction) = pop.progress {
-                            <label for="pk-progress">{format!("Simulating {} patients: {} %", resolved.population.patients, (fraction * 100.0).round())}</label>
+                            <label for="pk-progress">{tr!("Simulating {n} patients: {pct} %", "正在模拟 {n} 名患者：{pct}%").fill(lang, &[
+                                ("n", &scenario.population.patients.to_string()),
+                                ("pct", &format::number(fraction * 100.0, Quantity::Count)),
+                            ])}</label>
                             <progress id="pk-progress" data-testid="pop-progress" max="1" value={fraction.to_string()}></progress>
                         } else if let Some(run) = &current_pop {
-                            <p>{format!("{} virtual patients (seed {}): median with 25-75 % and 5-95 % bands on the chart; each metric with its 5-95 % range.", run.summary.patients, run.summary.seed)}</p>
+                            <p>{tr!(
+                                "{n} virtual patients (seed {seed}): median with 25-75 % and 5-95 % bands on the chart; each metric with its 5-95 % range.",
+                                "{n} 名虚拟患者（种子 {seed}）：图中显示中位数及 25–75% 和 5–95% 区间带；各指标附其 5–95% 范围。"
+                            ).fill(lang, &[("n", &run.summary.patients.to_string()), ("seed", &run.summary.seed.to_string())])}</p>
                         } else if !population_ok {
-                            <p>{"The bands need usable population inputs."}</p>
+                            <p>{t(tr!("The bands need usable population inputs.", "区间带需要有效的群体模拟输入。"))}</p>
                         }
                         if let Some(e) = &pop.error {
                             <p class="msg msg-note">{e.clone()}</p>
@@ -386,18 +410,10 @@ pub fn PkView(props: &PkViewProps) -> Html {
                 </fieldset>
 
                 <fieldset class="inputs">
-                    <legend>{"Model parameters"}</legend>
-                    {field("cl0", "CL0, clearance at the first dose", "L/day", format!("{}", d.clearance_first_dose_l_per_day), "Seed 000, Pharmacokinetics.".into())}
-                    {field("clss", "CLss, clearance at steady state", "L/day", format!("{}", d.clearance_steady_state_l_per_day), "Seed 000, Pharmacokinetics.".into())}
-                    {field("t50", "T50, time to half the change", "days", format_significant(d.clearance_t50_days, 4), "Calibrated: 90 % of the steady-state trough by week 15 (seed 000).".into())}
-                    {field("hill", "Hill exponent h", "", format!("{}", d.clearance_hill), "Nivolumab (Bajaj et al., CPT Pharmacometrics Syst Pharmacol 2017).".into())}
-                    {field("v1", "V1, central volume", "L", format!("{}", d.central_volume_l), "Pembrolizumab (Ahamadi et al., CPT Pharmacometrics Syst Pharmacol 2017).".into())}
-                    {field("v2", "V2, peripheral volume", "L", format_significant(d.peripheral_volume_l, 4), format!("Calibrated: terminal half-life {} days at CLss (seed 000).", format_significant(cal.half_life_at_clss_days, 3)))}
-                    {field("q", "Q, intercompartmental clearance", "L/day", format!("{}", d.intercompartmental_clearance_l_per_day), "Pembrolizumab (Ahamadi et al., CPT Pharmacometrics Syst Pharmacol 2017).".into())}
-                    {field("allo_cl", "Weight exponent of clearances", "", "0".into(), "0: weight has no effect (seed 000). Try 0.75.".into())}
-                    {field("allo_v", "Weight exponent of volumes", "", "0".into(), "0: weight has no effect (seed 000). Try 1.".into())}
+                    <legend>{t(tr!("Model parameters", "模型参数"))}</legend>
+                    { for MODEL.iter().map(|input| field(input)) }
                     <div class="actions">
-                        <button type="button" id="pk-reset" onclick={on_reset_model}>{"Reset to defaults"}</button>
+                        <button type="button" id="pk-reset" onclick={on_reset_model}>{t(tr!("Reset to defaults", "恢复默认值"))}</button>
                     </div>
                 </fieldset>
             </form>
@@ -414,7 +430,7 @@ mod tests {
 
     #[test]
     fn overlays_share_the_span_and_skip_the_inputs_regimen() {
-        let list = crate::link::parse_overlays(COMPARE_PRESET).unwrap_or_default();
+        let list = crate::scenario::pk::parse_overlays(COMPARE_PRESET).unwrap_or_default();
         let regimens = chart_regimens(&default_regimen(), &list);
         // Inputs: 20 mg/kg q21d x17 = 357 days. 10q3: 17 doses; 20q3 is the inputs' regimen;
         // 20q2: 357 / 14 = 25.5, rounded to 26 doses (364 days).
@@ -423,5 +439,11 @@ mod tests {
         assert_eq!(regimens[1].doses, 17);
         assert_eq!(regimens[2].dosing_interval_days, 14.0);
         assert_eq!(regimens[2].doses, 26);
+    }
+
+    #[test]
+    fn time_units_read() {
+        use crate::scenario::pk::TimeUnit;
+        assert_eq!(TimeUnit::from_code("weeks"), Some(TimeUnit::Weeks));
     }
 }

@@ -15,16 +15,20 @@ mod sources;
 mod table;
 
 use crate::browser;
-use crate::link::{ParamError, QueryMap, Route, SortDir, TrialsParams};
+use crate::link::{QueryMap, Route};
+use crate::scenario::trials::{SortDir, TrialsParams};
 use crate::trials::{self, Column, Dataset, Direction, Query, Record};
 use crate::widgets::field::TextField;
-use crate::widgets::form::use_link_form;
+use crate::widgets::form::use_table_form;
 use filters::FilterSelect;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TrialsViewProps {
     pub query: QueryMap,
+    /// Parameters every view keeps in the address bar (the page language).
+    #[prop_or_default]
+    pub keep: QueryMap,
 }
 
 /// The filters the "clear" button empties (the sort order stays).
@@ -40,6 +44,13 @@ fn more_filters_set(query: &QueryMap) -> usize {
         .iter()
         .filter(|f| query.get(f).is_some_and(|v| !v.trim().is_empty()))
         .count()
+}
+
+/// A filter the link asked for that cannot be used, with the message shown at its field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParamError {
+    pub param: &'static str,
+    pub message: String,
 }
 
 /// The CSV file name: `ivocalc-trials-<data version>.csv`.
@@ -115,10 +126,11 @@ fn toggle(list: &UseStateHandle<Vec<String>>, id: String) {
 
 #[function_component]
 pub fn TrialsView(props: &TrialsViewProps) -> Html {
-    let form = use_link_form(
+    let form = use_table_form(
         Route::Trials,
-        props.query.only(&TrialsParams::ALL),
-        &TrialsParams::ALL,
+        crate::inputs::link::only(&props.query, crate::inputs::trials::TABLE, true),
+        crate::inputs::trials::TABLE,
+        props.keep.clone(),
     );
     let selected = use_state(Vec::<String>::new);
     let open = use_state(Vec::<String>::new);
@@ -139,7 +151,18 @@ pub fn TrialsView(props: &TrialsViewProps) -> Html {
         }
     };
 
-    let (params, mut errors) = TrialsParams::from_query(form.raw());
+    let (params, messages) = TrialsParams::from_query(form.raw());
+    let mut errors: Vec<ParamError> = messages
+        .iter()
+        .filter_map(|m| {
+            let field = m.field.as_deref()?;
+            let input = crate::inputs::find(crate::inputs::trials::TABLE, field)?;
+            Some(ParamError {
+                param: input.name,
+                message: m.text(crate::i18n::Lang::En),
+            })
+        })
+        .collect();
     let (rows, _column, dir) = rows_for(ds, &params, &mut errors);
     let total = ds.records.len();
     let filtered = FILTERS.iter().any(|f| form.raw().get(f).is_some());

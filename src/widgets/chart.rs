@@ -8,7 +8,7 @@
 //! dash pattern, so curves stay distinguishable in grey and print. Axes, ticks and tick labels
 //! come from [`crate::widgets::scale`].
 
-use crate::widgets::result::format_significant;
+use crate::format::significant as format_significant;
 use crate::widgets::scale::{linear_ticks, nice_step, tick_label, LinearScale, Scale};
 use std::fmt::Write as _;
 use std::rc::Rc;

@@ -1,43 +1,16 @@
-//! Inputs with a label, an optional unit (fixed or chosen), a hint, and the messages for the
-//! link parameters they carry.
+//! Inputs drawn from their rows of the input tables (`crate::inputs`): label, units, hint and
+//! default come from the row; the field shows the messages about its parameters (errors, and
+//! values waiting for confirmation with their button).
 
-use super::messages::FieldError;
-use crate::link::ParamError;
+use super::messages::{MessageView, Notices};
+use crate::format;
+use crate::i18n::Lang;
+use crate::inputs::{Default, Input};
+use crate::tr;
 use yew::prelude::*;
 
-/// A unit the user can choose next to a number: (link code, label).
-pub type UnitChoice = (&'static str, &'static str);
-
-#[derive(Properties, PartialEq)]
-pub struct NumberFieldProps {
-    /// The link parameter (`weight`); the input's id is `f-<name>`.
-    pub name: &'static str,
-    pub label: AttrValue,
-    /// The text as typed.
-    pub value: AttrValue,
-    pub oninput: Callback<String>,
-    /// A fixed unit shown after the input (`mg/kg`).
-    #[prop_or_default]
-    pub unit: Option<AttrValue>,
-    /// Or a choice of units, with its own link parameter (`wunit`).
-    #[prop_or_default]
-    pub unit_name: Option<&'static str>,
-    #[prop_or_default]
-    pub units: Vec<UnitChoice>,
-    #[prop_or_default]
-    pub unit_value: AttrValue,
-    #[prop_or_default]
-    pub on_unit: Callback<String>,
-    #[prop_or_default]
-    pub placeholder: AttrValue,
-    #[prop_or_default]
-    pub hint: Option<Html>,
-    /// Every message about this input's parameters (the view passes all; this picks its own).
-    #[prop_or_default]
-    pub errors: Vec<ParamError>,
-}
-
-fn input_text(event: &InputEvent) -> String {
+/// The text of the input an event came from.
+pub fn input_text(event: &InputEvent) -> String {
     event
         .target_dyn_into::<web_sys::HtmlInputElement>()
         .map(|input| input.value())
@@ -52,113 +25,242 @@ pub fn select_text(event: &Event) -> String {
         .unwrap_or_default()
 }
 
+/// The placeholder of a number input: its default, as a reader writes it.
+pub fn placeholder(input: &Input) -> AttrValue {
+    match (input.sourced_default(), input.base_quantity()) {
+        (Some(d), Some(q)) => AttrValue::from(format::number(d.value, q)),
+        _ => AttrValue::default(),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct NumberFieldProps {
+    pub input: &'static Input,
+    /// The parameter when it is not the row's name (`m2.gemcitabine` for the `m2.` row).
+    #[prop_or_default]
+    pub param: Option<AttrValue>,
+    /// A label instead of the row's ("Gemcitabine dose").
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
+    /// The text as typed.
+    pub value: AttrValue,
+    pub oninput: Callback<String>,
+    /// The unit chosen (its code), where the row has a unit input.
+    #[prop_or_default]
+    pub unit_value: AttrValue,
+    #[prop_or_default]
+    pub on_unit: Callback<String>,
+    /// A placeholder instead of the row's default.
+    #[prop_or_default]
+    pub placeholder: Option<AttrValue>,
+    /// A hint instead of the row's.
+    #[prop_or_default]
+    pub hint: Option<Html>,
+    /// Every message of the view (the field shows those at its parameters).
+    #[prop_or_default]
+    pub notices: Notices,
+    #[prop_or_default]
+    pub on_confirm: Callback<(String, f64)>,
+}
+
 #[function_component]
 pub fn NumberField(props: &NumberFieldProps) -> Html {
-    let id = format!("f-{}", props.name);
-    let mine: Vec<&ParamError> = props
-        .errors
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let input = props.input;
+    let name: AttrValue = props
+        .param
+        .clone()
+        .unwrap_or_else(|| AttrValue::from(input.name));
+    let spec = input.number();
+    let unit_input = spec.and_then(|s| s.unit_input);
+    let id = format!("f-{name}");
+    let mine: Vec<_> = props
+        .notices
         .iter()
-        .filter(|e| e.param == props.name || Some(e.param) == props.unit_name)
+        .filter(|n| {
+            let field = n.message.field.as_deref();
+            field == Some(name.as_str()) || unit_input.is_some_and(|u| field == Some(u.name))
+        })
         .collect();
-    let invalid = !mine.is_empty();
+    let invalid = mine
+        .iter()
+        .any(|n| n.message.severity() == crate::messages::Severity::Error);
     let message_id = format!("{id}-msg");
     let hint_id = format!("{id}-hint");
+    let hint = props
+        .hint
+        .clone()
+        .or_else(|| input.hint.map(|h| html! { {h.get(lang)} }));
     let mut described = Vec::new();
-    if props.hint.is_some() {
+    if hint.is_some() {
         described.push(hint_id.clone());
     }
-    if invalid {
+    if !mine.is_empty() {
         described.push(message_id.clone());
     }
     let oninput = {
         let cb = props.oninput.clone();
         Callback::from(move |e: InputEvent| cb.emit(input_text(&e)))
     };
-    // With no unit chosen yet, the first unit is the one in force (the link's default).
-    let unit_value = if props.unit_value.is_empty() {
-        props
-            .units
-            .first()
-            .map(|(code, _)| *code)
-            .unwrap_or_default()
-    } else {
-        props.unit_value.as_str()
-    };
     let on_unit = {
         let cb = props.on_unit.clone();
         Callback::from(move |e: Event| cb.emit(select_text(&e)))
     };
+    let label = props
+        .label
+        .clone()
+        .unwrap_or_else(|| AttrValue::from(input.label.get(lang)));
+    let units = spec.map(|s| s.units).unwrap_or_default();
+    // With no unit chosen yet, the first unit is the one in force (the link's default).
+    let unit_value = if props.unit_value.is_empty() {
+        units.first().map(|u| u.code).unwrap_or_default()
+    } else {
+        props.unit_value.as_str()
+    };
+    let unit_known = units.iter().any(|u| u.code == unit_value);
+    let fixed_unit = units
+        .first()
+        .filter(|_| unit_input.is_none())
+        .map(|u| u.quantity.unit().get(lang))
+        .filter(|u| !u.is_empty());
+    let placeholder = props
+        .placeholder
+        .clone()
+        .unwrap_or_else(|| placeholder(input));
     html! {
         <div class={classes!("field", invalid.then_some("invalid"))}>
-            <label for={id.clone()}>{props.label.clone()}</label>
+            <label for={id.clone()}>{label.clone()}</label>
             <div class="input-row">
-                <input id={id.clone()} name={props.name} type="text" inputmode="decimal" autocomplete="off"
-                    value={props.value.clone()} placeholder={props.placeholder.clone()}
+                <input id={id.clone()} name={name.clone()} type="text" inputmode="decimal" autocomplete="off"
+                    value={props.value.clone()} placeholder={placeholder}
                     aria-invalid={invalid.then_some("true")}
                     aria-describedby={(!described.is_empty()).then(|| described.join(" "))}
                     {oninput} />
-                if let Some(unit) = &props.unit {
-                    <span class="unit">{unit.clone()}</span>
+                if let Some(unit) = fixed_unit {
+                    <span class="unit">{unit}</span>
                 }
-                if let Some(unit_name) = props.unit_name {
-                    <select id={format!("f-{unit_name}")} name={unit_name} aria-label={format!("{} unit", props.label)} onchange={on_unit}>
-                        { for props.units.iter().map(|(code, label)| html! {
-                            <option value={*code} selected={unit_value == *code}>{*label}</option>
+                if let Some(unit_input) = unit_input {
+                    <select id={format!("f-{}", unit_input.name)} name={unit_input.name}
+                        aria-label={tr!("{label}: unit", "{label}：单位").fill(lang, &[("label", &label)])} onchange={on_unit}>
+                        { for units.iter().map(|u| html! {
+                            <option value={u.code} selected={unit_value == u.code}>{u.quantity.unit().get(lang)}</option>
                         }) }
+                        if !unit_known {
+                            <option value={unit_value.to_string()} selected=true>{unknown_option(unit_value, lang)}</option>
+                        }
                     </select>
                 }
             </div>
-            if let Some(hint) = &props.hint {
-                <div class="hint" id={hint_id}>{hint.clone()}</div>
+            if let Some(hint) = hint {
+                <div class="hint" id={hint_id}>{hint}</div>
             }
-            { for mine.iter().enumerate().map(|(i, e)| html! {
-                <FieldError field={e.param} message={e.message.clone()} id={(i == 0).then(|| AttrValue::from(message_id.clone()))} />
+            { for mine.iter().enumerate().map(|(i, n)| html! {
+                <MessageView notice={(*n).clone()} on_confirm={props.on_confirm.clone()}
+                    id={(i == 0).then(|| AttrValue::from(message_id.clone()))} />
             }) }
         </div>
     }
 }
 
+/// The option a select shows for a value that is none of its choices (from a link).
+fn unknown_option(value: &str, lang: Lang) -> String {
+    tr!("“{value}” (as in the link)", "“{value}”（来自链接）").fill(lang, &[("value", value)])
+}
+
+/// A group of options of a select: a heading (or none) and (value, label) pairs.
+pub type OptionGroup = (Option<AttrValue>, Vec<(AttrValue, AttrValue)>);
+
 #[derive(Properties, PartialEq)]
 pub struct SelectFieldProps {
-    pub name: &'static str,
-    pub label: AttrValue,
-    /// (value, label) pairs.
-    pub options: Vec<(AttrValue, AttrValue)>,
+    pub input: &'static Input,
+    /// The value as in the link ("" when absent).
     pub value: AttrValue,
     pub onchange: Callback<String>,
+    /// Options instead of the row's choices (a data-driven list, in groups).
+    #[prop_or_default]
+    pub groups: Option<Vec<OptionGroup>>,
+    /// A label instead of the row's.
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
     #[prop_or_default]
     pub hint: Option<Html>,
     #[prop_or_default]
-    pub errors: Vec<ParamError>,
+    pub notices: Notices,
 }
 
-/// A choice from a list, bound to one link parameter.
+/// A choice from a list, bound to one link parameter. An empty value shows the row's
+/// default; a value that is none of the options gets its own, marked as from the link, so
+/// the select always shows what the link holds.
 #[function_component]
 pub fn SelectField(props: &SelectFieldProps) -> Html {
-    let id = format!("f-{}", props.name);
-    let mine: Vec<&ParamError> = props
-        .errors
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let input = props.input;
+    let id = format!("f-{}", input.name);
+    let mine: Vec<_> = props
+        .notices
         .iter()
-        .filter(|e| e.param == props.name)
+        .filter(|n| n.message.is_at(input.name))
         .collect();
     let onchange = {
         let cb = props.onchange.clone();
         Callback::from(move |e: Event| cb.emit(select_text(&e)))
     };
+    let groups = props.groups.clone().unwrap_or_else(|| {
+        vec![(
+            None,
+            input
+                .choices()
+                .iter()
+                .map(|c| (AttrValue::from(c.code), AttrValue::from(c.label.get(lang))))
+                .collect(),
+        )]
+    });
+    let raw = props.value.trim();
+    let shown = match (raw, &input.default) {
+        ("", Default::Code(code)) => code.to_string(),
+        (raw, _) => raw.to_string(),
+    };
+    let known = shown.is_empty()
+        || groups
+            .iter()
+            .any(|(_, options)| options.iter().any(|(v, _)| v.as_str() == shown));
     let hint_id = format!("{id}-hint");
+    let message_id = format!("{id}-msg");
+    let mut described = Vec::new();
+    if props.hint.is_some() {
+        described.push(hint_id.clone());
+    }
+    if !mine.is_empty() {
+        described.push(message_id.clone());
+    }
+    let invalid = !mine.is_empty();
+    let option = |(value, label): &(AttrValue, AttrValue)| {
+        html! { <option value={value.clone()} selected={value.as_str() == shown}>{label.clone()}</option> }
+    };
+    let label = props
+        .label
+        .clone()
+        .unwrap_or_else(|| AttrValue::from(input.label.get(lang)));
     html! {
-        <div class={classes!("field", (!mine.is_empty()).then_some("invalid"))}>
-            <label for={id.clone()}>{props.label.clone()}</label>
-            <select id={id.clone()} name={props.name} {onchange}
-                aria-describedby={props.hint.is_some().then(|| hint_id.clone())}>
-                { for props.options.iter().map(|(value, label)| html! {
-                    <option value={value.clone()} selected={props.value == *value}>{label.clone()}</option>
+        <div class={classes!("field", invalid.then_some("invalid"))}>
+            <label for={id.clone()}>{label}</label>
+            <select id={id.clone()} name={input.name} {onchange}
+                aria-invalid={invalid.then_some("true")}
+                aria-describedby={(!described.is_empty()).then(|| described.join(" "))}>
+                if !known {
+                    <option value={shown.clone()} selected=true>{unknown_option(&shown, lang)}</option>
+                }
+                { for groups.iter().map(|(heading, options)| match heading {
+                    Some(heading) => html! { <optgroup label={heading.clone()}>{ for options.iter().map(option) }</optgroup> },
+                    None => html! { { for options.iter().map(option) } },
                 }) }
             </select>
             if let Some(hint) = &props.hint {
                 <div class="hint" id={hint_id}>{hint.clone()}</div>
             }
-            { for mine.iter().map(|e| html! { <FieldError field={e.param} message={e.message.clone()} /> }) }
+            { for mine.iter().enumerate().map(|(i, n)| html! {
+                <MessageView notice={(*n).clone()} id={(i == 0).then(|| AttrValue::from(message_id.clone()))} />
+            }) }
         </div>
     }
 }

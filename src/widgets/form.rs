@@ -2,6 +2,8 @@
 //! address bar can follow them.
 
 use crate::browser;
+use crate::inputs::link::scenario_names;
+use crate::inputs::{Input, Table};
 use crate::link::{hash_for, QueryMap, Route};
 use yew::prelude::*;
 
@@ -18,6 +20,14 @@ impl LinkForm {
     /// The text of one input ("" when empty).
     pub fn text(&self, name: &str) -> AttrValue {
         AttrValue::from(self.state.get(name).unwrap_or_default().to_string())
+    }
+    /// The text of a row's input.
+    pub fn of(&self, input: &Input) -> AttrValue {
+        self.text(input.name)
+    }
+    /// Whether an input holds something other than blanks.
+    pub fn has(&self, input: &Input) -> bool {
+        !self.of(input).trim().is_empty()
     }
     pub fn set(&self, name: &str, value: &str) {
         let mut next = (*self.state).clone();
@@ -37,10 +47,39 @@ impl LinkForm {
         let form = self.clone();
         Callback::from(move |value: String| form.set(name, &value))
     }
+    /// A callback that sets a row's input.
+    pub fn set_input(&self, input: &'static Input) -> Callback<String> {
+        self.setter(input.name)
+    }
+    /// A callback that sets the unit input of a row.
+    pub fn set_unit(&self, input: &'static Input) -> Callback<String> {
+        match input.number().and_then(|n| n.unit_input) {
+            Some(unit) => self.setter(unit.name),
+            None => Callback::noop(),
+        }
+    }
 }
 
 /// Form state started from the link's query; after every change the scenario parameters
-/// (not the patient's measurements) are written back into the address bar.
+/// (not the patient's measurements) and `also` (the page language) are written back into the
+/// address bar.
+#[hook]
+pub fn use_table_form(route: Route, initial: QueryMap, table: Table, also: QueryMap) -> LinkForm {
+    let state = use_state(move || initial);
+    {
+        let route = route.clone();
+        use_effect_with(((*state).clone(), also), move |(raw, also)| {
+            let mut query = crate::inputs::link::only(raw, table, false);
+            for (name, value) in also.iter() {
+                query.set(name, value);
+            }
+            browser::replace_hash(&hash_for(&route, &query));
+        });
+    }
+    LinkForm { state }
+}
+
+/// Form state for a view whose scenario parameters are `scenario` (by name).
 #[hook]
 pub fn use_link_form(
     route: Route,
@@ -55,4 +94,9 @@ pub fn use_link_form(
         });
     }
     LinkForm { state }
+}
+
+/// The names a table's form writes into the address bar.
+pub fn names(table: Table) -> Vec<&'static str> {
+    scenario_names(table)
 }

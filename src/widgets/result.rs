@@ -1,74 +1,62 @@
-//! A result value: the text a reader sees, and for programs the number at full precision in
-//! the unit CONTRACT.md names (`data-testid`, `data-value`).
+//! A result: its label, the value as a reader sees it and, for programs, the number at full
+//! precision in the unit CONTRACT.md names (`data-testid`, `data-value`); or, when it cannot
+//! be computed, why (`data-testid="missing"`, `data-result`).
 
+use crate::format;
+use crate::i18n::Lang;
+use crate::results::{Outcome, ResultId};
 use yew::prelude::*;
 
-/// Rounds for display to `digits` significant figures, without trailing zeros after the point
-/// (`1450`, `145`, `1.826`, `0.03125`).
-pub fn format_significant(value: f64, digits: usize) -> String {
-    if !value.is_finite() {
-        return "—".into();
-    }
-    if value == 0.0 {
-        return "0".into();
-    }
-    let magnitude = value.abs().log10().floor() as i32;
-    let decimals = (digits as i32 - 1 - magnitude).max(0) as usize;
-    let text = format!("{value:.decimals$}");
-    if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        text
-    }
-}
-
 #[derive(Properties, PartialEq)]
-pub struct ResultValueProps {
-    pub testid: AttrValue,
-    pub label: AttrValue,
-    pub value: f64,
-    /// The unit as shown to the reader.
+pub struct ResultRowProps {
+    pub id: ResultId,
+    pub outcome: Outcome,
+    /// A label instead of the result's own ("Pemetrexed").
     #[prop_or_default]
-    pub unit: AttrValue,
-    /// Significant figures shown (the `data-value` keeps them all).
-    #[prop_or(4)]
-    pub digits: usize,
-    /// Extra attributes such as `data-drug` go in `extra`.
+    pub label: Option<AttrValue>,
+    /// A unit instead of the result's own (vials: "× 100 mg (10 mL)").
+    #[prop_or_default]
+    pub unit: Option<AttrValue>,
+    /// `data-drug` of a partner's dose.
     #[prop_or_default]
     pub drug: Option<AttrValue>,
+    /// Details after the value.
     #[prop_or_default]
     pub children: Html,
 }
 
 #[function_component]
-pub fn ResultValue(props: &ResultValueProps) -> Html {
-    html! {
-        <div class="result">
-            <dt>{props.label.clone()}</dt>
-            <dd>
-                <output data-testid={props.testid.clone()} data-value={props.value.to_string()} data-drug={props.drug.clone()}>
-                    {format_significant(props.value, props.digits)}
-                </output>
-                if !props.unit.is_empty() { {" "}<span class="unit">{props.unit.clone()}</span> }
-                {props.children.clone()}
-            </dd>
-        </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::format_significant;
-
-    #[test]
-    fn significant_figures() {
-        assert_eq!(format_significant(1450.0, 4), "1450");
-        assert_eq!(format_significant(145.0, 4), "145");
-        assert_eq!(format_significant(1.825_741_858, 4), "1.826");
-        assert_eq!(format_significant(0.031_26, 3), "0.0313");
-        assert_eq!(format_significant(12_345.6, 3), "12346");
-        assert_eq!(format_significant(-2.5, 2), "-2.5");
-        assert_eq!(format_significant(0.0, 4), "0");
-        assert_eq!(format_significant(f64::NAN, 4), "—");
+pub fn ResultRow(props: &ResultRowProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let id = props.id;
+    let label = props
+        .label
+        .clone()
+        .unwrap_or_else(|| AttrValue::from(id.label().get(lang)));
+    match &props.outcome {
+        Outcome::Value(v) => {
+            let unit = props
+                .unit
+                .clone()
+                .unwrap_or_else(|| AttrValue::from(id.quantity().unit().get(lang)));
+            html! {
+                <div class="result">
+                    <dt>{label}</dt>
+                    <dd>
+                        <output data-testid={id.testid()} data-value={v.to_string()} data-drug={props.drug.clone()}>
+                            {format::number(*v, id.quantity())}
+                        </output>
+                        if !unit.is_empty() { {" "}<span class="unit">{unit}</span> }
+                        {props.children.clone()}
+                    </dd>
+                </div>
+            }
+        }
+        Outcome::Missing(reason) => html! {
+            <div class="result result-missing" data-testid="missing" data-result={id.testid()} data-drug={props.drug.clone()}>
+                <dt>{label}</dt>
+                <dd>{reason.text(lang)}</dd>
+            </div>
+        },
     }
 }

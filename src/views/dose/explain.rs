@@ -1,38 +1,35 @@
-//! Words and worked arithmetic for the dose view: each formula with the numbers put in, why
-//! a result is missing, and source citations. Plain functions of a [`DoseReport`], tested
-//! natively.
+//! The worked arithmetic of the dose view: each formula with this patient's numbers put in.
+//! Numbers and symbols read the same in every language; the titles are translated. A plain
+//! function of a [`DoseReport`], tested natively.
 
 use crate::dosing::formulas::COCKCROFT_GAULT_FEMALE_FACTOR;
 use crate::dosing::units::{KG_PER_LB, UMOL_PER_L_PER_MG_PER_DL};
 use crate::dosing::{
-    BsaFormula, CrclWeight, CreatinineUnit, DoseBasis, DoseReport, HeightUnit, PartnerDose, Sex,
-    Source, WeightUnit,
+    drugs, BsaFormula, CrclWeight, CreatinineUnit, DoseBasis, DoseReport, HeightUnit, Sex,
+    WeightUnit,
 };
-use crate::widgets::result::format_significant;
+use crate::format::significant;
+use crate::i18n::Text;
+use crate::tr;
 
 /// A number as shown in worked arithmetic: four significant figures.
 pub fn num(value: f64) -> String {
-    format_significant(value, 4)
+    significant(value, 4)
 }
 
 /// One formula: what it computes and the arithmetic with this patient's numbers.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Worked {
-    pub title: &'static str,
+    pub title: Text,
     pub text: String,
 }
 
-fn worked(title: &'static str, text: String) -> Worked {
+fn worked(title: Text, text: String) -> Worked {
     Worked { title, text }
 }
 
-/// A drug name as a heading: `nab-paclitaxel` -> `Nab-paclitaxel`.
-pub fn drug_label(drug: &str) -> String {
-    let mut chars = drug.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
+fn drug_label(drug: &str) -> String {
+    drugs::capitalised(drug)
 }
 
 /// Every formula the report used, with its numbers.
@@ -41,23 +38,23 @@ pub fn worked_formulas(report: &DoseReport) -> Vec<Worked> {
     let mut out = Vec::new();
     if let (WeightUnit::Lb, Some(lb), Some(kg)) = (i.weight_unit, i.weight, report.weight_kg) {
         out.push(worked(
-            "Weight",
+            tr!("Weight", "体重"),
             format!("{} lb × {KG_PER_LB} kg/lb = {} kg", num(lb), num(kg)),
         ));
     }
     if let (Some(mgkg), Some(kg), Some(dose)) = (i.mg_per_kg, report.weight_kg, report.dose_mg) {
         out.push(worked(
-            "Dose",
+            tr!("Dose", "剂量"),
             format!("{} mg/kg × {} kg = {} mg", num(mgkg), num(kg), num(dose)),
         ));
     }
     if let (Some(r), Some(ordered)) = (&report.rounding, report.dose_mg) {
         if r.tolerance_percent > 0.0 {
             out.push(worked(
-                "Rounding to whole vials",
+                tr!("Rounding to whole vials", "按整瓶取整"),
                 format!(
                     "nearest whole-vial dose {} mg: ({} − {}) ÷ {} × 100 = {:+.2} % \
-                     (tolerance ±{} %): {}",
+                     (±{} %) {}",
                     num(r.nearest_whole_vial_mg),
                     num(r.nearest_whole_vial_mg),
                     num(ordered),
@@ -65,11 +62,11 @@ pub fn worked_formulas(report: &DoseReport) -> Vec<Worked> {
                     r.difference_percent,
                     r.tolerance_percent,
                     if r.within_tolerance && r.difference_percent != 0.0 {
-                        "rounded"
+                        "✓"
                     } else if r.difference_percent == 0.0 {
-                        "already whole vials"
+                        "="
                     } else {
-                        "not rounded"
+                        "✗"
                     }
                 ),
             ));
@@ -77,12 +74,12 @@ pub fn worked_formulas(report: &DoseReport) -> Vec<Worked> {
     }
     if let (Some(dose), Some(vial), Some(vials)) = (report.dose_final_mg, i.vial_mg, report.vials) {
         out.push(worked(
-            "Vials",
+            tr!("Vials", "瓶数"),
             format!("⌈{} mg ÷ {} mg⌉ = {vials}", num(dose), num(vial)),
         ));
         if let Some(waste) = report.waste_mg {
             out.push(worked(
-                "Waste",
+                tr!("Waste", "余量"),
                 format!(
                     "{vials} × {} mg − {} mg = {} mg",
                     num(vial),
@@ -98,7 +95,7 @@ pub fn worked_formulas(report: &DoseReport) -> Vec<Worked> {
         report.volume_ml,
     ) {
         out.push(worked(
-            "Volume",
+            tr!("Volume", "体积"),
             format!(
                 "{} mg ÷ {} mg/mL = {} mL",
                 num(dose),
@@ -113,13 +110,13 @@ pub fn worked_formulas(report: &DoseReport) -> Vec<Worked> {
         report.mg_per_kg_given,
     ) {
         out.push(worked(
-            "mg/kg given",
+            tr!("mg/kg given", "实际给予 mg/kg"),
             format!("{} mg ÷ {} kg = {} mg/kg", num(dose), num(kg), num(given)),
         ));
     }
     if let (HeightUnit::In, Some(inches), Some(cm)) = (i.height_unit, i.height, report.height_cm) {
         out.push(worked(
-            "Height",
+            tr!("Height", "身高"),
             format!("{} in × 2.54 cm/in = {} cm", num(inches), num(cm)),
         ));
     }
@@ -138,11 +135,11 @@ pub fn worked_formulas(report: &DoseReport) -> Vec<Worked> {
                 num(bsa)
             ),
         };
-        out.push(worked("Body surface area", text));
+        out.push(worked(tr!("Body surface area", "体表面积"), text));
     }
     if let (Some(h), Some(w), Some(bmi)) = (report.height_cm, report.weight_kg, report.bmi_kg_m2) {
         out.push(worked(
-            "BMI",
+            tr!("BMI", "BMI"),
             format!(
                 "{} kg ÷ ({} m)² = {} kg/m²",
                 num(w),
@@ -157,7 +154,7 @@ pub fn worked_formulas(report: &DoseReport) -> Vec<Worked> {
         i.serum_creatinine_mg_per_dl,
     ) {
         out.push(worked(
-            "Serum creatinine",
+            tr!("Serum creatinine", "血清肌酐"),
             format!(
                 "{} µmol/L ÷ {UMOL_PER_L_PER_MG_PER_DL} = {} mg/dL",
                 num(umol),
@@ -172,7 +169,7 @@ pub fn worked_formulas(report: &DoseReport) -> Vec<Worked> {
         report.weight_kg,
     ) {
         out.push(worked(
-            "Adjusted body weight",
+            tr!("Adjusted body weight", "校正体重"),
             format!(
                 "IBW {} kg + 0.4 × ({} − {}) kg = {} kg",
                 num(ibw),
@@ -186,7 +183,7 @@ pub fn worked_formulas(report: &DoseReport) -> Vec<Worked> {
         i.age_years,
         i.sex,
         report.crcl_weight_kg,
-        i.serum_creatinine_mg_per_dl,
+        report.crcl_scr_mg_per_dl,
         report.crcl_ml_min,
     ) {
         let female = match sex {
@@ -194,7 +191,7 @@ pub fn worked_formulas(report: &DoseReport) -> Vec<Worked> {
             Sex::Male => String::new(),
         };
         out.push(worked(
-            "Creatinine clearance",
+            tr!("Creatinine clearance", "肌酐清除率"),
             format!(
                 "Cockcroft-Gault: (140 − {}) × {} kg ÷ (72 × {} mg/dL){female} = {} mL/min",
                 num(age),
@@ -211,7 +208,7 @@ pub fn worked_formulas(report: &DoseReport) -> Vec<Worked> {
             String::new()
         };
         out.push(worked(
-            "Carboplatin",
+            tr!("Carboplatin", "卡铂"),
             format!(
                 "Calvert: {} × ({} + 25) = {} mg{cap}",
                 num(c.auc_mg_ml_min),
@@ -225,7 +222,7 @@ pub fn worked_formulas(report: &DoseReport) -> Vec<Worked> {
             (p.basis, p.mg_per_m2, report.bsa_m2, p.mg)
         {
             out.push(worked(
-                "Partner by BSA",
+                tr!("Partner by BSA", "按体表面积计算的联合用药"),
                 format!(
                     "{}: {} mg/m² × {} m² = {} mg",
                     drug_label(&p.drug),
@@ -239,7 +236,7 @@ pub fn worked_formulas(report: &DoseReport) -> Vec<Worked> {
             (p.basis, p.mg_per_kg, report.weight_kg, p.mg)
         {
             out.push(worked(
-                "Partner by weight",
+                tr!("Partner by weight", "按体重计算的联合用药"),
                 format!(
                     "{}: {} mg/kg × {} kg = {} mg",
                     drug_label(&p.drug),
@@ -251,60 +248,6 @@ pub fn worked_formulas(report: &DoseReport) -> Vec<Worked> {
         }
     }
     out
-}
-
-/// Input names in the domain's "needs a usable ..." reasons, in the reader's words.
-fn reader_words(reason: &str) -> String {
-    let words: Vec<String> = reason
-        .split(", ")
-        .map(|part| {
-            part.split(' ')
-                .map(|w| match w {
-                    "mgkg" => "dose (mg/kg)",
-                    "scr" => "serum creatinine",
-                    "conc" => "concentration",
-                    "auc" => "target AUC",
-                    "vial" => "vial content",
-                    other => other,
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect();
-    words.join(", ")
-}
-
-/// Why a result (the report's name: `dose_mg`, `bsa_m2`, ...) is absent, in the reader's words.
-pub fn missing_reason(report: &DoseReport, result: &str) -> String {
-    match report.missing.iter().find(|m| m.result == result) {
-        Some(m) => format!("Not calculated: {}.", reader_words(&m.reason)),
-        None => "Not calculated.".to_string(),
-    }
-}
-
-/// Why a partner's dose is absent.
-pub fn partner_missing(partner: &PartnerDose) -> String {
-    match &partner.missing {
-        Some(reason) => format!("Not calculated: {}.", reader_words(reason)),
-        None => "Not calculated.".to_string(),
-    }
-}
-
-/// "seed 000, Pharmacokinetics" (the document and its place, without the quotation).
-pub fn short_cite(source: &Source) -> String {
-    format!("{}, {}", source.document_name(), source.section)
-}
-
-/// Short citations of a list of sources, each once, joined by "; ".
-pub fn short_cites(sources: &[Source]) -> String {
-    let mut seen: Vec<String> = Vec::new();
-    for s in sources {
-        let c = short_cite(s);
-        if !seen.contains(&c) {
-            seen.push(c);
-        }
-    }
-    seen.join("; ")
 }
 
 #[cfg(test)]
@@ -361,23 +304,5 @@ mod tests {
         assert!(texts.contains(&"Calvert: 5 × (77.78 + 25) = 513.9 mg".to_string()));
         assert!(texts.contains(&"Mosteller: √(170 cm × 70 kg ÷ 3600) = 1.818 m²".to_string()));
         assert!(texts.contains(&"Pemetrexed: 500 mg/m² × 1.818 m² = 909.1 mg".to_string()));
-    }
-
-    #[test]
-    fn missing_reasons_use_the_readers_words() {
-        let report = calculate(&DoseRequest::default());
-        assert_eq!(
-            missing_reason(&report, "dose_mg"),
-            "Not calculated: needs a usable weight."
-        );
-        let report = calculate(&DoseRequest {
-            weight: Some(70.0),
-            mg_per_kg: Some(f64::NAN),
-            ..DoseRequest::default()
-        });
-        assert_eq!(
-            missing_reason(&report, "dose_mg"),
-            "Not calculated: needs a usable dose (mg/kg)."
-        );
     }
 }

@@ -1,197 +1,174 @@
 //! The dose view's inputs: ivonescimab (weight, mg/kg with the trials' presets, interval),
-//! the regimen, body size and renal function for its partners, vial and rounding.
+//! the regimen, body size and kidney function for its partners, vial and rounding, and the
+//! dose as ordered. Each field comes from its row of `crate::inputs::dose`.
 
+use crate::dosing::kidney::kidney_data;
 use crate::dosing::regimens::{self, Regimen, DEFAULT_REGIMEN_ID};
-use crate::dosing::{label, CrclWeight, DoseBasis, DoseReport};
-use crate::link::{DoseParams, ParamError};
-use crate::widgets::field::{NumberField, SelectField};
+use crate::dosing::{drugs, label, CrclWeight, DoseBasis, DoseReport};
+use crate::format::{self, Quantity};
+use crate::i18n::{translated, Lang};
+use crate::inputs::dose::*;
+use crate::inputs::link::exact;
+use crate::sources::short_cites;
+use crate::tr;
+use crate::widgets::field::{NumberField, OptionGroup, SelectField};
 use crate::widgets::form::LinkForm;
-use crate::widgets::messages::FieldError;
+use crate::widgets::messages::Notices;
 use yew::prelude::*;
 
-use super::explain::{drug_label, num, short_cite, short_cites};
-
-/// What the inputs need besides the form: the computed report and the chosen regimen.
+/// What the inputs need besides the form: the computed report, the chosen regimen and the
+/// messages at the fields.
 pub struct InputContext<'a> {
     pub form: &'a LinkForm,
-    pub errors: &'a [ParamError],
+    pub notices: Notices,
     pub report: &'a DoseReport,
     pub regimen: Option<&'static Regimen>,
+    pub on_confirm: Callback<(String, f64)>,
+    pub lang: Lang,
 }
 
 impl InputContext<'_> {
-    fn text(&self, name: &str) -> AttrValue {
-        self.form.text(name)
-    }
-    fn has(&self, name: &str) -> bool {
-        !self.form.text(name).trim().is_empty()
-    }
+    /// The regimen has a partner dosed by body surface area, or a height was given.
     pub fn needs_bsa(&self) -> bool {
         self.regimen
             .is_some_and(|r| r.partners.iter().any(|p| p.basis == DoseBasis::MgPerM2))
-            || self.has("height")
+            || self.form.has(&HEIGHT)
     }
-    pub fn needs_crcl(&self) -> bool {
+    /// The regimen has a partner whose dose or safety depends on kidney function (Calvert,
+    /// or a kidney limit of its label), or a kidney value was given.
+    pub fn needs_kidney(&self) -> bool {
+        self.regimen.is_some_and(|r| {
+            r.partners.iter().any(|p| {
+                p.basis == DoseBasis::CarboplatinAuc
+                    || kidney_data().checks.iter().any(|c| *c.drug == *p.drug)
+            })
+        }) || [&AGE, &SCR, &AUC, &GFR].iter().any(|i| self.form.has(i))
+    }
+    fn has_carboplatin(&self) -> bool {
         self.regimen.is_some_and(|r| {
             r.partners
                 .iter()
                 .any(|p| p.basis == DoseBasis::CarboplatinAuc)
-        }) || self.has("age")
-            || self.has("scr")
-            || self.has("auc")
-    }
-}
-
-/// The unit a unit select shows: the typed code, or the default when none is given (a select
-/// must never show a unit other than the one the calculation uses).
-fn unit_shown(ctx: &InputContext, name: &str, default: &str) -> AttrValue {
-    let text = ctx.text(name);
-    if text.trim().is_empty() {
-        AttrValue::from(default.to_string())
-    } else {
-        AttrValue::from(text.trim().to_string())
-    }
-}
-
-/// A choice's options and the value shown: the empty text shows `default`'s option; a value
-/// that is none of the options gets its own (marked not usable), so the select always shows
-/// what the link holds.
-fn choice(
-    ctx: &InputContext,
-    name: &str,
-    default: &str,
-    pairs: &[(&str, &str)],
-) -> (AttrValue, Vec<(AttrValue, AttrValue)>) {
-    let text = ctx.text(name);
-    let raw = text.trim();
-    let shown = if raw.is_empty() { default } else { raw };
-    let mut opts = options(pairs);
-    if !pairs.iter().any(|(v, _)| *v == shown) {
-        opts.push((
-            AttrValue::from(shown.to_string()),
-            AttrValue::from(format!("“{shown}” (as in the link)")),
-        ));
-    }
-    (AttrValue::from(shown.to_string()), opts)
-}
-
-fn options(pairs: &[(&str, &str)]) -> Vec<(AttrValue, AttrValue)> {
-    pairs
-        .iter()
-        .map(|(v, l)| {
-            (
-                AttrValue::from(v.to_string()),
-                AttrValue::from(l.to_string()),
-            )
         })
-        .collect()
+    }
+    fn t(&self, text: crate::i18n::Text) -> &'static str {
+        text.get(self.lang)
+    }
+    fn number(&self, input: &'static crate::inputs::Input) -> Html {
+        html! {
+            <NumberField {input} value={self.form.of(input)} oninput={self.form.set_input(input)}
+                unit_value={input.number().and_then(|n| n.unit_input).map(|u| self.form.of(u)).unwrap_or_default()}
+                on_unit={self.form.set_unit(input)}
+                notices={self.notices.clone()} on_confirm={self.on_confirm.clone()} />
+        }
+    }
+    fn select(&self, input: &'static crate::inputs::Input) -> Html {
+        html! {
+            <SelectField {input} value={self.form.of(input)} onchange={self.form.set_input(input)} notices={self.notices.clone()} />
+        }
+    }
 }
 
-/// The parameters whose inputs are on the page for this context (others' errors are listed
-/// separately so that none goes unseen).
+/// The parameters whose inputs are on the page for this context (others' messages are listed
+/// with the results so that none goes unseen).
 pub fn shown_fields(ctx: &InputContext) -> Vec<String> {
-    let mut shown: Vec<String> = [
-        "weight", "wunit", "mgkg", "every", "regimen", "vial", "conc", "round",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    let mut shown: Vec<&str> = vec![
+        WEIGHT.name,
+        WEIGHT_UNIT.name,
+        MG_PER_KG.name,
+        EVERY.name,
+        REGIMEN.name,
+        VIAL.name,
+        CONC.name,
+        ROUND.name,
+        ORDERED.name,
+    ];
+    let mut partners = Vec::new();
     if ctx.needs_bsa() {
-        shown.extend(["height", "hunit", "bsa"].map(String::from));
+        shown.extend([HEIGHT.name, HEIGHT_UNIT.name, BSA.name]);
         if let Some(r) = ctx.regimen {
             for p in r.partners.iter().filter(|p| p.basis == DoseBasis::MgPerM2) {
-                shown.push(DoseParams::partner_param(&p.drug));
+                partners.push(format!("{}{}", PARTNER_MG_PER_M2.name, p.drug));
             }
         }
     }
-    if ctx.needs_crcl() {
-        shown.extend(
-            [
-                "age", "sex", "scr", "scrunit", "auc", "cgweight", "height", "hunit",
-            ]
-            .map(String::from),
-        );
+    if ctx.needs_kidney() {
+        shown.extend([
+            AGE.name,
+            SEX.name,
+            SCR.name,
+            SCR_UNIT.name,
+            SCR_FLOOR.name,
+            GFR.name,
+            CG_WEIGHT.name,
+            HEIGHT.name,
+            HEIGHT_UNIT.name,
+            AUC.name,
+        ]);
     }
     shown
+        .into_iter()
+        .map(str::to_string)
+        .chain(partners)
+        .collect()
+}
+
+fn source_span(text: String) -> Html {
+    html! { <span class="source">{text}</span> }
 }
 
 pub fn ivonescimab_inputs(ctx: &InputContext) -> Html {
     let form = ctx.form;
-    let errors = ctx.errors.to_vec();
+    let lang = ctx.lang;
     let label = label();
-    let mgkg_text = ctx.text("mgkg");
-    let current_mgkg =
-        crate::link::parse_number(&mgkg_text)
-            .ok()
-            .or(if mgkg_text.trim().is_empty() {
-                Some(label.dose.mg_per_kg)
-            } else {
-                None
-            });
-    let every_text = ctx.text("every");
-    let mut every_options = options(&[
-        ("", "every 3 weeks (label)"),
-        ("2", "every 2 weeks"),
-        ("3", "every 3 weeks"),
-    ]);
-    if !["", "2", "3"].contains(&every_text.trim()) {
-        every_options.push((
-            every_text.clone(),
-            AttrValue::from(format!("every {} weeks (not offered)", every_text.trim())),
-        ));
-    }
-    // A preset's dose and, for the label dose, its interval and mark: on its button (the
-    // mark on a line of its own, broken between interval and mark when narrow) and in the
-    // list of the trials that used each dose.
-    let preset_name = |mg_per_kg: f64, label_dose: bool| {
-        let dose = format!("{} mg/kg", num(mg_per_kg));
-        let tag = label_dose.then(|| {
-            (
-                format!("every {} weeks", label.dose.every_weeks),
-                "(label dose)",
-            )
-        });
-        (dose, tag)
-    };
+    let mgkg_text = form.of(&MG_PER_KG);
+    let current_mgkg = crate::inputs::number::parse_number(&mgkg_text)
+        .ok()
+        .or(mgkg_text.trim().is_empty().then_some(label.dose.mg_per_kg));
+    let every_weeks = label.dose.every_weeks.to_string();
+    let mg_kg = |v: f64| format::with_unit(v, Quantity::MgPerKg, lang);
+    let every_text =
+        tr!("every {weeks} weeks", "每 {weeks} 周").fill(lang, &[("weeks", &every_weeks)]);
+    let label_mark = ctx.t(tr!("(label dose)", "（说明书剂量）"));
     let presets = label.presets.iter().map(|preset| {
         let pressed = current_mgkg.is_some_and(|m| (m - preset.mg_per_kg).abs() < 1e-9);
         let onclick = {
             let form = form.clone();
-            let value = crate::link::format_number(preset.mg_per_kg);
+            let value = exact(preset.mg_per_kg);
             let label_dose = preset.label_dose;
-            let every = label.dose.every_weeks.to_string();
+            let every = every_weeks.clone();
             Callback::from(move |_: MouseEvent| {
-                form.set("mgkg", &value);
                 if label_dose {
-                    form.set("every", &every);
+                    form.set_many(&[(MG_PER_KG.name, &value), (EVERY.name, &every)]);
+                } else {
+                    form.set(MG_PER_KG.name, &value);
                 }
             })
         };
-        let (dose, tag) = preset_name(preset.mg_per_kg, preset.label_dose);
+        let id = format!("preset-{}-used", exact(preset.mg_per_kg));
         html! {
             <li class={classes!("preset", preset.label_dose.then_some("preset-label"))}>
-                <button type="button" aria-pressed={pressed.to_string()} {onclick}
-                    aria-describedby={format!("preset-{}-used", num(preset.mg_per_kg))}>
-                    <span class="preset-dose">{dose}</span>
-                    if let Some((every, mark)) = tag {
-                        {" "}<span class="preset-tag"><span>{every}</span>{" "}<span>{mark}</span></span>
+                <button type="button" aria-pressed={pressed.to_string()} {onclick} aria-describedby={id}>
+                    <span class="preset-dose">{mg_kg(preset.mg_per_kg)}</span>
+                    if preset.label_dose {
+                        {" "}<span class="preset-tag"><span>{every_text.clone()}</span>{" "}<span>{label_mark}</span></span>
                     }
                 </button>
             </li>
         }
     });
     let evidence = label.presets.iter().map(|preset| {
-        let (dose, tag) = preset_name(preset.mg_per_kg, preset.label_dose);
-        let name = match tag {
-            Some((every, mark)) => format!("{dose} {every} {mark}"),
-            None => dose,
+        let name = if preset.label_dose {
+            format!("{} {every_text} {label_mark}", mg_kg(preset.mg_per_kg))
+        } else {
+            mg_kg(preset.mg_per_kg)
         };
         html! {
             <li class={classes!(preset.label_dose.then_some("preset-label"))}>
                 <strong>{format!("{name}: ")}</strong>
-                <span class="preset-used" id={format!("preset-{}-used", num(preset.mg_per_kg))}>
-                    {format!("Used in: {} ", preset.used_in)}
-                    <span class="source">{format!("({})", short_cites(&preset.sources))}</span>
+                <span class="preset-used" id={format!("preset-{}-used", exact(preset.mg_per_kg))}>
+                    {tr!("Used in: {trials}", "使用于：{trials}").fill(lang, &[("trials", translated(&preset.used_in, lang))])}{" "}
+                    {source_span(format!("({})", short_cites(preset.sources.iter(), lang)))}
                 </span>
             </li>
         }
@@ -199,129 +176,123 @@ pub fn ivonescimab_inputs(ctx: &InputContext) -> Html {
     let disagreements = label.disagreements.iter().map(|d| {
         html! {
             <div class="msg msg-note disagreement" data-testid="disagreement">
-                <strong>{format!("Sources disagree: {}. ", d.topic)}</strong>{d.text.clone()}
+                <strong>{tr!("Sources disagree: {topic}. ", "来源不一致：{topic}。").fill(lang, &[("topic", translated(&d.topic, lang))])}</strong>
+                {translated(&d.text, lang)}
                 <details>
-                    <summary>{"The sources' words"}</summary>
+                    <summary>{ctx.t(tr!("The sources' words", "来源原文"))}</summary>
                     <ul class="quotes">
                         { for d.sources.iter().map(|s| html! {
-                            <li><span class="source">{short_cite(s)}</span>{": "}
-                                <q>{s.as_printed.clone().unwrap_or_default()}</q></li>
+                            <li>{source_span(s.short(lang))}{": "}<q>{s.as_printed.as_deref().unwrap_or_default().to_string()}</q></li>
                         }) }
                     </ul>
                 </details>
             </div>
         }
     });
+    let mgkg_hint = html! { <>
+        {tr!("Empty: the label dose, {dose} every {weeks} weeks ", "留空：说明书剂量 {dose}，每 {weeks} 周一次").fill(lang, &[("dose", &mg_kg(label.dose.mg_per_kg)), ("weeks", &every_weeks)])}
+        {source_span(format!("({}).", short_cites(label.dose.sources.iter(), lang)))}
+    </> };
+    let every_groups: Vec<OptionGroup> = vec![(
+        None,
+        vec![
+            (
+                "".into(),
+                tr!("every 3 weeks (label)", "每 3 周（说明书）")
+                    .get(lang)
+                    .into(),
+            ),
+            ("2".into(), tr!("every 2 weeks", "每 2 周").get(lang).into()),
+            ("3".into(), tr!("every 3 weeks", "每 3 周").get(lang).into()),
+        ],
+    )];
     html! {
         <fieldset class="dose-group">
-            <legend>{"Ivonescimab"}</legend>
-            <NumberField name="weight" label="Body weight" value={ctx.text("weight")} oninput={form.setter("weight")}
-                unit_name="wunit" units={vec![("kg", "kg"), ("lb", "lb")]} unit_value={unit_shown(ctx, "wunit", "kg")} on_unit={form.setter("wunit")}
-                errors={errors.clone()} />
-            <NumberField name="mgkg" label="Dose level" value={mgkg_text.clone()} oninput={form.setter("mgkg")}
-                unit="mg/kg" placeholder={crate::link::format_number(label.dose.mg_per_kg)}
-                hint={html!{ <>{format!("Empty: the label dose, {} mg/kg every {} weeks ", num(label.dose.mg_per_kg), label.dose.every_weeks)}
-                    <span class="source">{format!("({}).", short_cites(&label.dose.sources))}</span></> }}
-                errors={errors.clone()} />
+            <legend>{ctx.t(tr!("Ivonescimab", "依沃西单抗"))}</legend>
+            { ctx.number(&WEIGHT) }
+            <NumberField input={&MG_PER_KG} value={mgkg_text.clone()} oninput={form.set_input(&MG_PER_KG)}
+                hint={mgkg_hint} notices={ctx.notices.clone()} on_confirm={ctx.on_confirm.clone()} />
             <div class="field presets-field">
-                <span class="presets-title" id="presets-title">{"Dose levels the trials used"}</span>
+                <span class="presets-title" id="presets-title">{ctx.t(tr!("Dose levels the trials used", "试验中使用过的剂量水平"))}</span>
                 <ul class="presets preset-list" aria-labelledby="presets-title">{ for presets }</ul>
                 <details class="preset-evidence">
-                    <summary>{"Which trials used these doses"}</summary>
+                    <summary>{ctx.t(tr!("Which trials used these doses", "哪些试验使用了这些剂量"))}</summary>
                     <ul class="preset-used-list">{ for evidence }</ul>
                 </details>
             </div>
             { for disagreements }
-            <SelectField name="every" label="Dosing interval" value={every_text} onchange={form.setter("every")}
-                options={every_options} errors={errors} />
+            <SelectField input={&EVERY} value={form.of(&EVERY)} onchange={form.set_input(&EVERY)}
+                groups={every_groups} notices={ctx.notices.clone()} />
         </fieldset>
     }
 }
 
-fn trial_names(regimen: &Regimen) -> String {
+fn trial_names(regimen: &Regimen, lang: Lang) -> String {
     regimen
         .trials
         .iter()
-        .map(|t| t.name.split(" (").next().unwrap_or(&t.name).to_string())
+        .map(|t| {
+            let name = translated(&t.name, lang);
+            name.split(" (").next().unwrap_or(name).to_string()
+        })
         .collect::<Vec<_>>()
         .join("; ")
 }
 
 pub fn regimen_input(ctx: &InputContext) -> Html {
-    let form = ctx.form;
-    let current = ctx.text("regimen");
-    let current_id = if current.trim().is_empty() {
-        DEFAULT_REGIMEN_ID.to_string()
-    } else {
-        current.trim().to_string()
-    };
+    let lang = ctx.lang;
     let mut tumours: Vec<&str> = Vec::new();
     for r in regimens::regimens() {
-        if !tumours.contains(&r.tumour.as_str()) {
+        if !tumours.contains(&&*r.tumour) {
             tumours.push(&r.tumour);
         }
     }
-    let onchange = {
-        let cb = form.setter("regimen");
-        Callback::from(move |e: Event| {
-            let value = e
-                .target_dyn_into::<web_sys::HtmlSelectElement>()
-                .map(|s| s.value())
-                .unwrap_or_default();
-            cb.emit(value)
+    let groups: Vec<OptionGroup> = tumours
+        .iter()
+        .map(|tumour| {
+            (
+                Some(AttrValue::from(translated(tumour, lang).to_string())),
+                regimens::regimens()
+                    .iter()
+                    .filter(|r| *r.tumour == **tumour)
+                    .map(|r| {
+                        (
+                            AttrValue::from(r.id.to_string()),
+                            AttrValue::from(format!(
+                                "{} · {}",
+                                translated(&r.name, lang),
+                                trial_names(r, lang)
+                            )),
+                        )
+                    })
+                    .collect(),
+            )
         })
+        .collect();
+    let hint = match ctx.regimen {
+        Some(r) => html! {
+            <div class="regimen-details">
+                <p><strong>{format!("{}: ", translated(&r.tumour, lang))}</strong>{translated(&r.setting, lang)}</p>
+                <p>{ctx.t(tr!("Trials: ", "试验："))}{ r.trials.iter().map(|t| match &t.registry_id {
+                    Some(id) => format!("{} ({id})", translated(&t.name, lang)),
+                    None => translated(&t.name, lang).to_string(),
+                }).collect::<Vec<_>>().join("; ") }</p>
+                { for r.notes.iter().map(|n| html!{ <p class="regimen-note">{translated(n, lang)}</p> }) }
+                <p class="source">{tr!("Sources: {sources}", "来源：{sources}").fill(lang, &[("sources", &short_cites(r.sources.iter(), lang))])}</p>
+            </div>
+        },
+        None => html! { {ctx.t(tr!("Choose a regimen from the list.", "请从列表中选择方案。"))} },
     };
-    let mine: Vec<&ParamError> = ctx.errors.iter().filter(|e| e.param == "regimen").collect();
-    let unknown = regimens::regimen(&current_id).is_none();
-    let mut described = vec!["f-regimen-hint".to_string()];
-    if !mine.is_empty() {
-        described.push("f-regimen-msg".to_string());
-    }
-    let details = ctx
-        .regimen
-        .map(|r| {
-            html! {
-                <div class="hint regimen-details" id="f-regimen-hint">
-                    <p><strong>{format!("{}: ", r.tumour)}</strong>{r.setting.clone()}</p>
-                    <p>{"Trials: "}{ r.trials.iter().map(|t| match &t.registry_id {
-                        Some(id) => format!("{} ({id})", t.name),
-                        None => t.name.clone(),
-                    }).collect::<Vec<_>>().join("; ") }</p>
-                    { for r.notes.iter().map(|n| html!{ <p class="regimen-note">{n.clone()}</p> }) }
-                    <p class="source">{format!("Sources: {}", short_cites(&r.sources))}</p>
-                </div>
-            }
-        })
-        .unwrap_or_else(|| {
-            html! {
-                <div class="hint" id="f-regimen-hint">{"Choose a regimen from the list."}</div>
-            }
-        });
+    let value = ctx.form.of(&REGIMEN);
+    let value = if value.trim().is_empty() {
+        AttrValue::from(DEFAULT_REGIMEN_ID)
+    } else {
+        value
+    };
     html! {
         <fieldset class="dose-group">
-            <legend>{"Regimen"}</legend>
-            <div class={classes!("field", (!mine.is_empty()).then_some("invalid"))}>
-                <label for="f-regimen">{"Regimen (tumour · trial)"}</label>
-                <select id="f-regimen" name="regimen" {onchange} aria-describedby={described.join(" ")}
-                    aria-invalid={(!mine.is_empty()).then_some("true")}>
-                    if unknown {
-                        <option value={current_id.clone()} selected=true>{format!("“{current_id}” (not known)")}</option>
-                    }
-                    { for tumours.iter().map(|tumour| html! {
-                        <optgroup label={tumour.to_string()}>
-                            { for regimens::regimens().iter().filter(|r| r.tumour == *tumour).map(|r| html! {
-                                <option value={r.id.clone()} selected={r.id == current_id}>
-                                    {format!("{} · {}", r.name, trial_names(r))}
-                                </option>
-                            }) }
-                        </optgroup>
-                    }) }
-                </select>
-                {details}
-                { for mine.iter().enumerate().map(|(i, e)| html! {
-                    <FieldError field={e.param} message={e.message.clone()} id={(i == 0).then(|| AttrValue::from("f-regimen-msg"))} />
-                }) }
-            </div>
+            <legend>{ctx.t(tr!("Regimen", "方案"))}</legend>
+            <SelectField input={&REGIMEN} {value} onchange={ctx.form.set_input(&REGIMEN)} {groups} {hint} notices={ctx.notices.clone()} />
         </fieldset>
     }
 }
@@ -330,8 +301,8 @@ pub fn body_size_inputs(ctx: &InputContext) -> Html {
     if !ctx.needs_bsa() {
         return html! {};
     }
+    let lang = ctx.lang;
     let form = ctx.form;
-    let errors = ctx.errors.to_vec();
     let partners = ctx
         .regimen
         .map(|r| {
@@ -341,64 +312,63 @@ pub fn body_size_inputs(ctx: &InputContext) -> Html {
                 .collect::<Vec<_>>()
         })
         .unwrap_or_default();
-    let partner_fields = partners.iter().filter_map(|p| {
-        let param = DoseParams::partner_param(&p.drug);
-        let name = DoseParams::static_name(&param)?;
+    let partner_fields = partners.into_iter().map(|p| {
+        let param = format!("{}{}", PARTNER_MG_PER_M2.name, p.drug);
+        let name = drugs::label(&p.drug).map(|t| t.get(lang).to_string()).unwrap_or_else(|| drugs::capitalised(&p.drug));
         let hint = match p.mg_per_m2 {
             Some(m2) => html! { <>
-                {format!("Empty: {} mg/m² from the source ", num(m2))}
-                <span class="source">{format!("({}).", short_cites(&p.sources))}</span>
-                { schedule(p.days.as_deref(), p.cycle_days) }
+                {tr!("Empty: {dose} from the source ", "留空：来源给出的 {dose}").fill(lang, &[("dose", &format::with_unit(m2, Quantity::MgPerM2, lang))])}
+                {source_span(format!("({}).", short_cites(p.sources.iter(), lang)))}
+                { schedule(p.days.as_deref(), p.cycle_days, lang) }
             </> },
             None => html! { <>
-                <strong>{"The sources do not give this dose: type the mg/m² as ordered. "}</strong>
-                <span class="source">{format!("({})", short_cites(&p.sources))}</span>
+                <strong>{ctx.t(tr!("The sources do not give this dose: type the mg/m² as ordered. ", "来源未给出此剂量：请按医嘱输入 mg/m²。"))}</strong>
+                {source_span(format!("({})", short_cites(p.sources.iter(), lang)))}
             </> },
         };
-        Some(html! {
-            <NumberField {name} label={format!("{} dose", drug_label(&p.drug))} value={form.text(name)}
-                oninput={form.setter(name)} unit="mg/m²"
-                placeholder={p.mg_per_m2.map(crate::link::format_number).unwrap_or_default()}
-                {hint} errors={errors.clone()} />
-        })
+        let set = {
+            let form = form.clone();
+            let param = param.clone();
+            Callback::from(move |v: String| form.set(&param, &v))
+        };
+        html! {
+            <NumberField input={&PARTNER_MG_PER_M2} param={AttrValue::from(param.clone())}
+                label={tr!("{drug} dose", "{drug}剂量").fill(lang, &[("drug", &name)])}
+                value={form.text(&param)} oninput={set}
+                placeholder={p.mg_per_m2.map(|v| AttrValue::from(format::number(v, Quantity::MgPerM2))).unwrap_or_default()}
+                {hint} notices={ctx.notices.clone()} on_confirm={ctx.on_confirm.clone()} />
+        }
     });
-    let (bsa_value, bsa_options) = choice(
-        ctx,
-        "bsa",
-        "mosteller",
-        &[("mosteller", "Mosteller (default)"), ("dubois", "Du Bois")],
-    );
     html! {
         <fieldset class="dose-group">
-            <legend>{"Body surface area"}</legend>
-            <NumberField name="height" label="Height" value={ctx.text("height")} oninput={form.setter("height")}
-                unit_name="hunit" units={vec![("cm", "cm"), ("in", "in")]} unit_value={unit_shown(ctx, "hunit", "cm")} on_unit={form.setter("hunit")}
-                errors={errors.clone()} />
-            <SelectField name="bsa" label="BSA formula" value={bsa_value} onchange={form.setter("bsa")}
-                options={bsa_options}
-                errors={errors.clone()} />
+            <legend>{ctx.t(tr!("Body surface area", "体表面积"))}</legend>
+            { ctx.number(&HEIGHT) }
+            { ctx.select(&BSA) }
             { for partner_fields }
         </fieldset>
     }
 }
 
-fn schedule(days: Option<&[u32]>, cycle: Option<u32>) -> Html {
+fn schedule(days: Option<&[u32]>, cycle: Option<u32>, lang: Lang) -> Html {
     match (days, cycle) {
         (Some(days), Some(cycle)) => {
             let days: Vec<String> = days.iter().map(|d| d.to_string()).collect();
-            html! { {format!(" Given on days {} of each {cycle}-day cycle.", days.join(", "))} }
+            html! { {tr!(" Given on days {days} of each {cycle}-day cycle.", "每个 {cycle} 天周期的第 {days} 天给药。")
+            .fill(lang, &[("days", &days.join(", ")), ("cycle", &cycle.to_string())])} }
         }
-        (None, Some(cycle)) => html! { {format!(" {cycle}-day cycle.")} },
+        (None, Some(cycle)) => {
+            html! { {tr!(" {cycle}-day cycle.", "{cycle} 天为一周期。").fill(lang, &[("cycle", &cycle.to_string())])} }
+        }
         _ => html! {},
     }
 }
 
-pub fn renal_inputs(ctx: &InputContext) -> Html {
-    if !ctx.needs_crcl() {
+pub fn kidney_inputs(ctx: &InputContext) -> Html {
+    if !ctx.needs_kidney() {
         return html! {};
     }
+    let lang = ctx.lang;
     let form = ctx.form;
-    let errors = ctx.errors.to_vec();
     let report = ctx.report;
     let carbo = ctx.regimen.and_then(|r| {
         r.partners
@@ -407,118 +377,138 @@ pub fn renal_inputs(ctx: &InputContext) -> Html {
     });
     let auc_hint = match carbo {
         Some(p) => match p.carboplatin_auc {
-            Some(auc) => html! { <>{format!("Empty: AUC {} from the regimen's source ", num(auc))}
-            <span class="source">{format!("({}).", short_cites(&p.sources))}</span></> },
+            Some(auc) => html! { <>
+                {tr!("Empty: AUC {auc} from the regimen's source ", "留空：方案来源给出的 AUC {auc}").fill(lang, &[("auc", &format::number(auc, Quantity::Auc))])}
+                {source_span(format!("({}).", short_cites(p.sources.iter(), lang)))}
+            </> },
             None => html! { <>
-            <strong>{"The sources do not give the target AUC for this regimen: type it as ordered. "}</strong>
-            <span class="source">{format!("({})", short_cites(&p.sources))}</span></> },
+                <strong>{ctx.t(tr!("The sources do not give the target AUC for this regimen: type it as ordered. ", "来源未给出此方案的目标 AUC：请按医嘱输入。"))}</strong>
+                {source_span(format!("({})", short_cites(p.sources.iter(), lang)))}
+            </> },
         },
-        None => html! { {"This regimen has no carboplatin."} },
+        None => html! { {ctx.t(tr!("This regimen has no carboplatin.", "此方案不含卡铂。"))} },
     };
-    let (sex_value, sex_options) = choice(
-        ctx,
-        "sex",
-        "",
-        &[("", "choose"), ("f", "female"), ("m", "male")],
-    );
-    let chosen = ctx.text("cgweight");
-    let adjusted_chosen = chosen.trim() == CrclWeight::Adjusted.code();
-    let chosen = if chosen.trim().is_empty() {
-        AttrValue::from(CrclWeight::Actual.code())
-    } else {
-        AttrValue::from(chosen.trim().to_string())
-    };
+    let kg = |v: f64| format::with_unit(v, Quantity::Kg, lang);
+    let cg_value = form.of(&CG_WEIGHT);
+    let adjusted_chosen = cg_value.trim() == CrclWeight::Adjusted.code();
     let mut cg_options = vec![(
         AttrValue::from(CrclWeight::Actual.code()),
         AttrValue::from(match report.weight_kg {
-            Some(w) => format!("Actual body weight, {} kg (default)", num(w)),
-            None => "Actual body weight (default)".to_string(),
+            Some(w) => tr!(
+                "Actual body weight, {weight} (default)",
+                "实际体重 {weight}（默认）"
+            )
+            .fill(lang, &[("weight", &kg(w))]),
+            None => ctx
+                .t(tr!("Actual body weight (default)", "实际体重（默认）"))
+                .to_string(),
         }),
     )];
+    // Adjusted weight is offered from BMI 25 on (and shown when a link chose it).
     if report.adjusted_body_weight_offered || adjusted_chosen {
         cg_options.push((
-            AttrValue::from("adjusted"),
-            AttrValue::from(match report.adjusted_body_weight_kg {
-                Some(w) => format!("Adjusted body weight, {} kg", num(w)),
-                None => "Adjusted body weight (needs height and sex)".to_string(),
-            }),
-        ));
-    }
-    if !["actual", "adjusted"].contains(&chosen.as_str()) {
-        cg_options.push((
-            chosen.clone(),
-            AttrValue::from(format!("“{chosen}” (as in the link)")),
+            AttrValue::from(CrclWeight::Adjusted.code()),
+            AttrValue::from(
+                match report
+                    .adjusted_body_weight_kg
+                    .filter(|_| report.adjusted_body_weight_offered)
+                {
+                    Some(w) => tr!("Adjusted body weight, {weight}", "校正体重 {weight}")
+                        .fill(lang, &[("weight", &kg(w))]),
+                    None if report.adjusted_body_weight_offered => ctx
+                        .t(tr!(
+                            "Adjusted body weight (needs height and sex)",
+                            "校正体重（需要身高和性别）"
+                        ))
+                        .to_string(),
+                    None => ctx
+                        .t(tr!(
+                            "Adjusted body weight (only from BMI 25)",
+                            "校正体重（仅适用于 BMI ≥ 25）"
+                        ))
+                        .to_string(),
+                },
+            ),
         ));
     }
     let cg_hint = html! { <>
         { match report.crcl_weight_kg {
-            Some(w) => format!("Weight used in Cockcroft-Gault: {} kg. ", num(w)),
-            None => "Weight used in Cockcroft-Gault: none yet. ".to_string(),
+            Some(w) => tr!("Weight used in Cockcroft-Gault: {weight}. ", "Cockcroft-Gault 公式所用体重：{weight}。").fill(lang, &[("weight", &kg(w))]),
+            None => ctx.t(tr!("Weight used in Cockcroft-Gault: none yet. ", "Cockcroft-Gault 公式所用体重：尚无。")).to_string(),
         } }
         { match report.bmi_kg_m2 {
             Some(bmi) if report.adjusted_body_weight_offered =>
-                format!("BMI {} kg/m² (≥ 25): adjusted body weight may be chosen.", num(bmi)),
-            Some(bmi) => format!("BMI {} kg/m² (< 25): actual body weight.", num(bmi)),
-            None => "Adjusted body weight is offered when BMI ≥ 25 (needs height).".to_string(),
+                tr!("BMI {bmi} (≥ 25): adjusted body weight may be chosen.", "BMI {bmi}（≥ 25）：可选用校正体重。").fill(lang, &[("bmi", &format::with_unit(bmi, Quantity::KgPerM2, lang))]),
+            Some(bmi) => tr!("BMI {bmi} (< 25): actual body weight.", "BMI {bmi}（< 25）：使用实际体重。").fill(lang, &[("bmi", &format::with_unit(bmi, Quantity::KgPerM2, lang))]),
+            None => ctx.t(tr!("Adjusted body weight is offered when BMI ≥ 25 (needs height).", "BMI ≥ 25 时可选用校正体重（需要身高）。")).to_string(),
         } }
+    </> };
+    let floor = &kidney_data().creatinine_floor;
+    let floor_hint = html! { <>
+        {ctx.t(tr!(
+            "Creatinine measured by IDMS reads low around 0.7 mg/dL, so Cockcroft-Gault can overestimate kidney function; a floor puts the chosen value in its place. ",
+            "IDMS 法测定的肌酐在 0.7 mg/dL 左右偏低，Cockcroft-Gault 公式可能因此高估肾功能；设定下限后以所选值代替。"
+        ))}
+        {source_span(format!("({})", short_cites(floor.sources.iter(), lang)))}
     </> };
     let height_field = if ctx.needs_bsa() {
         html! {}
     } else {
-        html! {
-            <NumberField name="height" label="Height (for BMI and adjusted weight)" value={ctx.text("height")} oninput={form.setter("height")}
-                unit_name="hunit" units={vec![("cm", "cm"), ("in", "in")]} unit_value={unit_shown(ctx, "hunit", "cm")} on_unit={form.setter("hunit")}
-                errors={errors.clone()} />
-        }
+        ctx.number(&HEIGHT)
     };
     html! {
         <fieldset class="dose-group">
-            <legend>{"Carboplatin: renal function (Cockcroft-Gault)"}</legend>
-            <NumberField name="age" label="Age" value={ctx.text("age")} oninput={form.setter("age")} unit="years" errors={errors.clone()} />
-            <SelectField name="sex" label="Sex" value={sex_value} onchange={form.setter("sex")}
-                options={sex_options} errors={errors.clone()} />
-            <NumberField name="scr" label="Serum creatinine" value={ctx.text("scr")} oninput={form.setter("scr")}
-                unit_name="scrunit" units={vec![("mgdl", "mg/dL"), ("umol", "µmol/L")]} unit_value={unit_shown(ctx, "scrunit", "mgdl")} on_unit={form.setter("scrunit")}
-                hint={html!{ {"88.4 µmol/L = 1 mg/dL."} }} errors={errors.clone()} />
+            <legend>{ctx.t(tr!("Kidney function (Cockcroft-Gault or measured GFR)", "肾功能（Cockcroft-Gault 或实测 GFR）"))}</legend>
+            { ctx.number(&AGE) }
+            <SelectField input={&SEX} value={form.of(&SEX)} onchange={form.set_input(&SEX)}
+                groups={vec![(None, std::iter::once((AttrValue::from(""), AttrValue::from(ctx.t(tr!("choose", "请选择")))))
+                    .chain(SEX.choices().iter().map(|c| (AttrValue::from(c.code), AttrValue::from(c.label.get(lang))))).collect())]}
+                notices={ctx.notices.clone()} />
+            { ctx.number(&SCR) }
+            <SelectField input={&SCR_FLOOR} value={form.of(&SCR_FLOOR)} onchange={form.set_input(&SCR_FLOOR)} hint={floor_hint} notices={ctx.notices.clone()} />
             {height_field}
-            <SelectField name="cgweight" label="Weight in Cockcroft-Gault" value={chosen} onchange={form.setter("cgweight")}
-                options={cg_options} hint={cg_hint} errors={errors.clone()} />
-            <NumberField name="auc" label="Carboplatin target AUC" value={ctx.text("auc")} oninput={form.setter("auc")}
-                unit="mg/mL·min" placeholder={carbo.and_then(|p| p.carboplatin_auc).map(crate::link::format_number).unwrap_or_default()}
-                hint={auc_hint} errors={errors} />
+            <SelectField input={&CG_WEIGHT} value={form.of(&CG_WEIGHT)} onchange={form.set_input(&CG_WEIGHT)}
+                groups={vec![(None, cg_options)]} hint={cg_hint} notices={ctx.notices.clone()} />
+            { ctx.number(&GFR) }
+            if ctx.has_carboplatin() || form.has(&AUC) {
+                <NumberField input={&AUC} value={form.of(&AUC)} oninput={form.set_input(&AUC)}
+                    placeholder={carbo.and_then(|p| p.carboplatin_auc).map(|a| AttrValue::from(format::number(a, Quantity::Auc))).unwrap_or_default()}
+                    hint={auc_hint} notices={ctx.notices.clone()} on_confirm={ctx.on_confirm.clone()} />
+            }
         </fieldset>
     }
 }
 
 pub fn vial_inputs(ctx: &InputContext) -> Html {
-    let form = ctx.form;
-    let errors = ctx.errors.to_vec();
+    let lang = ctx.lang;
     let vial = &label().vial;
-    let (round_value, round_options) = choice(
-        ctx,
-        "round",
-        "off",
-        &[
-            ("off", "off (default)"),
-            ("pct5", "within 5 %"),
-            ("pct10", "within 10 % (HOPA)"),
-        ],
-    );
     let source = html! { <>
-        {format!("Empty: {} mg in {} mL ({} mg/mL). {} ", num(vial.vial_mg), num(vial.volume_ml), num(vial.concentration_mg_per_ml), vial.note)}
-        <span class="source">{format!("({}).", short_cites(&vial.sources))}</span>
+        {tr!("Empty: {vial} in {volume} ({conc}), both from the label. ", "留空：说明书规格 {vial}/{volume}（{conc}）。").fill(lang, &[
+            ("vial", &format::with_unit(vial.vial_mg, Quantity::Mg, lang)),
+            ("volume", &format::with_unit(vial.volume_ml, Quantity::Ml, lang)),
+            ("conc", &format::with_unit(vial.concentration_mg_per_ml, Quantity::MgPerMl, lang)),
+        ])}
+        {translated(&vial.note, lang)}{" "}
+        {source_span(format!("({}).", short_cites(vial.sources.iter(), lang)))}
     </> };
     html! {
         <fieldset class="dose-group">
-            <legend>{"Vial and rounding"}</legend>
-            <NumberField name="vial" label="Vial content" value={ctx.text("vial")} oninput={form.setter("vial")}
-                unit="mg" placeholder={crate::link::format_number(vial.vial_mg)} hint={source} errors={errors.clone()} />
-            <NumberField name="conc" label="Concentration" value={ctx.text("conc")} oninput={form.setter("conc")}
-                unit="mg/mL" placeholder={crate::link::format_number(vial.concentration_mg_per_ml)} errors={errors.clone()} />
-            <SelectField name="round" label="Round to whole vials" value={round_value} onchange={form.setter("round")}
-                options={round_options}
-                hint={html!{ {"HOPA allows biologics to be rounded to the nearest vial within 10 % (Hematology/Oncology Pharmacy Association dose-rounding guidance; not in the seeds)."} }}
-                errors={errors} />
+            <legend>{ctx.t(tr!("Vial and rounding", "药瓶与取整"))}</legend>
+            <NumberField input={&VIAL} value={ctx.form.of(&VIAL)} oninput={ctx.form.set_input(&VIAL)} hint={source}
+                notices={ctx.notices.clone()} on_confirm={ctx.on_confirm.clone()} />
+            <NumberField input={&CONC} value={ctx.form.of(&CONC)} oninput={ctx.form.set_input(&CONC)}
+                hint={html!{ {ctx.t(tr!("Give both the content and the concentration, or neither.", "含量和浓度须同时填写，或都不填。"))} }}
+                notices={ctx.notices.clone()} on_confirm={ctx.on_confirm.clone()} />
+            { ctx.select(&ROUND) }
+        </fieldset>
+    }
+}
+
+pub fn order_input(ctx: &InputContext) -> Html {
+    html! {
+        <fieldset class="dose-group">
+            <legend>{ctx.t(tr!("Verify an order", "医嘱核对"))}</legend>
+            { ctx.number(&ORDERED) }
         </fieldset>
     }
 }

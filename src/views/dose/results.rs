@@ -1,131 +1,151 @@
-//! The dose view's results: ivonescimab (dose, rounding, vials, volume, waste), body size,
-//! renal function and partner doses, each with CONTRACT ids, or a line saying what is missing;
-//! warnings, notes, the label's administration notes, worked formulas and sources.
+//! The dose view's results: ivonescimab (dose, rounding, vials, volume, waste, the order
+//! check), body size, kidney function and partner doses, each under its result id with its
+//! reason when missing; warnings, notes, the label's administration notes, worked formulas
+//! and sources.
 
-use crate::dosing::regimens::{dosing_data, Regimen, Source};
-use crate::dosing::{DoseBasis, DoseReport, RoundingTolerance};
-use crate::widgets::messages::Warning;
-use crate::widgets::result::ResultValue;
+use crate::dosing::kidney::kidney_data;
+use crate::dosing::regimens::{dosing_data, Regimen};
+use crate::dosing::{drugs, DoseBasis, DoseReport, ValueOrigin};
+use crate::format::{self, Quantity};
+use crate::i18n::{translated, Lang};
+use crate::messages::Code;
+use crate::results::{Outcome, ResultId};
+use crate::sources::{document_name, short_cites, Source};
+use crate::tr;
+use crate::widgets::messages::{MessageList, Notice};
+use crate::widgets::result::ResultRow;
 use yew::prelude::*;
 
-use super::explain::{
-    drug_label, missing_reason, num, partner_missing, short_cite, short_cites, worked_formulas,
-};
+use super::explain::worked_formulas;
 
-/// A result that cannot be computed: it says what is missing (`data-testid="missing"`,
-/// `data-result` = the CONTRACT id it stands for).
-fn missing(id: &'static str, label: &str, reason: String, drug: Option<String>) -> Html {
-    html! {
-        <div class="result result-missing" data-testid="missing" data-result={id} data-drug={drug}>
-            <dt>{label.to_string()}</dt>
-            <dd>{reason}</dd>
-        </div>
-    }
+fn detail(text: String) -> Html {
+    html! { <span class="detail">{text}</span> }
 }
 
-fn value_or_missing(
-    report: &DoseReport,
-    id: &'static str,
-    result: &str,
-    label: &str,
-    value: Option<f64>,
-    unit: &'static str,
-    extra: Html,
-) -> Html {
-    match value {
-        Some(v) => html! {
-            <ResultValue testid={id} label={label.to_string()} value={v} unit={unit}>{extra}</ResultValue>
-        },
-        None => missing(id, label, missing_reason(report, result), None),
-    }
-}
-
-pub fn ivonescimab_results(report: &DoseReport) -> Html {
+pub fn ivonescimab_results(report: &DoseReport, lang: Lang) -> Html {
     let i = &report.inputs;
-    let rounding_on = i.rounding != RoundingTolerance::Off;
+    let rounding_on = i.rounding.percent() > 0.0;
     let weight_extra = match (i.weight, report.weight_kg) {
         (Some(w), Some(_)) if i.weight_unit.code() == "lb" => {
-            html! { <span class="detail">{format!("from {} lb", num(w))}</span> }
+            detail(tr!("from {weight}", "由 {weight} 换算").fill(
+                lang,
+                &[("weight", &format::with_unit(w, Quantity::Lb, lang))],
+            ))
         }
         _ => html! {},
     };
     let dose_extra = match (i.mg_per_kg, i.every_weeks) {
-        (Some(m), Some(e)) => {
-            html! { <span class="detail">{format!("{} mg/kg every {e} weeks", num(m))}</span> }
-        }
-        (Some(m), None) => html! { <span class="detail">{format!("{} mg/kg", num(m))}</span> },
+        (Some(m), Some(e)) => detail(
+            tr!("{dose} every {weeks} weeks", "{dose}，每 {weeks} 周").fill(
+                lang,
+                &[
+                    ("dose", &format::with_unit(m, Quantity::MgPerKg, lang)),
+                    ("weeks", &e.to_string()),
+                ],
+            ),
+        ),
+        (Some(m), None) => detail(format::with_unit(m, Quantity::MgPerKg, lang)),
         _ => html! {},
     };
-    let final_extra = match &report.rounding {
-        Some(r) if rounding_on => html! {
-            <span class="detail" data-testid="rounding-difference" data-value={r.final_difference_percent.to_string()}>
-                {format!("{:+.2} % from the order", r.final_difference_percent)}
+    let final_extra = match (report.outcome(ResultId::RoundingDifference), rounding_on) {
+        (Outcome::Value(pct), true) => html! {
+            <span class="detail" data-testid={ResultId::RoundingDifference.testid()} data-value={pct.to_string()}>
+                {tr!("{pct} % from the calculated dose", "与计算剂量相差 {pct}%").fill(lang, &[("pct", &format::number(pct, Quantity::PercentChange))])}
             </span>
         },
-        _ => html! { <span class="detail">{"no rounding"}</span> },
+        _ => detail(tr!("no rounding", "未取整").get(lang).to_string()),
     };
-    let given_extra = html! { <span class="detail">{"final dose ÷ weight"}</span> };
-    let vials = match report.vials {
-        Some(v) => html! {
-            <ResultValue testid="vials" label="Vials to open" value={f64::from(v)}
-                unit={match (i.vial_mg, i.concentration_mg_per_ml) {
-                    (Some(m), Some(c)) => AttrValue::from(format!("× {} mg ({} mL)", num(m), num(m / c))),
-                    (Some(m), None) => AttrValue::from(format!("× {} mg", num(m))),
-                    _ => AttrValue::default(),
-                }} />
-        },
-        None => missing(
-            "vials",
-            "Vials to open",
-            missing_reason(report, "vials"),
-            None,
-        ),
+    let vial_unit = match (i.vial_mg, i.concentration_mg_per_ml) {
+        (Some(m), Some(c)) => Some(AttrValue::from(format!(
+            "× {} ({})",
+            format::with_unit(m, Quantity::Mg, lang),
+            format::with_unit(m / c, Quantity::Ml, lang)
+        ))),
+        (Some(m), None) => Some(AttrValue::from(format!(
+            "× {}",
+            format::with_unit(m, Quantity::Mg, lang)
+        ))),
+        _ => None,
     };
+    let order = i.ordered_mg.map(|ordered| {
+        let extra = detail(
+            tr!("order {ordered} vs calculated {calculated}", "医嘱 {ordered}，计算值 {calculated}").fill(lang, &[
+                ("ordered", &format::with_unit(ordered, Quantity::Mg, lang)),
+                ("calculated", &report.dose_mg.map(|d| format::with_unit(d, Quantity::Mg, lang)).unwrap_or_else(|| "—".into())),
+            ]),
+        );
+        html! { <ResultRow id={ResultId::OrderDifferencePct} outcome={report.outcome(ResultId::OrderDifferencePct)}>{extra}</ResultRow> }
+    });
     html! {
         <>
             <dl class="results">
-                { value_or_missing(report, "weight-kg", "weight_kg", "Weight used", report.weight_kg, "kg", weight_extra) }
-                { value_or_missing(report, "dose-mg", "dose_mg", "Dose as ordered", report.dose_mg, "mg", dose_extra) }
-                { value_or_missing(report, "dose-final-mg", "dose_final_mg", "Dose to give", report.dose_final_mg, "mg", final_extra) }
-                { vials }
-                { value_or_missing(report, "volume-ml", "volume_ml", "Volume to draw", report.volume_ml, "mL", html!{}) }
-                { value_or_missing(report, "waste-mg", "waste_mg", "Waste", report.waste_mg, "mg", html!{}) }
-                if let Some(given) = report.mg_per_kg_given {
-                    <ResultValue testid="mgkg-given" label="mg/kg given" value={given} unit="mg/kg">{given_extra}</ResultValue>
+                <ResultRow id={ResultId::WeightKg} outcome={report.outcome(ResultId::WeightKg)}>{weight_extra}</ResultRow>
+                <ResultRow id={ResultId::DoseMg} outcome={report.outcome(ResultId::DoseMg)}>{dose_extra}</ResultRow>
+                <ResultRow id={ResultId::DoseFinalMg} outcome={report.outcome(ResultId::DoseFinalMg)}>{final_extra}</ResultRow>
+                <ResultRow id={ResultId::Vials} outcome={report.outcome(ResultId::Vials)} unit={vial_unit} />
+                <ResultRow id={ResultId::VolumeMl} outcome={report.outcome(ResultId::VolumeMl)} />
+                <ResultRow id={ResultId::WasteMg} outcome={report.outcome(ResultId::WasteMg)} />
+                if report.mg_per_kg_given.is_some() {
+                    <ResultRow id={ResultId::MgPerKgGiven} outcome={report.outcome(ResultId::MgPerKgGiven)}>
+                        {detail(tr!("final dose ÷ weight", "给药剂量 ÷ 体重").get(lang).to_string())}
+                    </ResultRow>
                 }
+                {for order}
             </dl>
-            if let Some(r) = report.rounding.as_ref().filter(|_| rounding_on) {
-                <p class="msg msg-note" data-testid="rounding">{r.statement.clone()}</p>
+            if let Some(note) = report.notes.iter().find(|n| matches!(n.code, Code::RoundedToWholeVials | Code::AlreadyWholeVials | Code::RoundingOutsideTolerance)) {
+                <p class="msg msg-note" data-testid="rounding">{note.text(lang)}</p>
             }
         </>
     }
 }
 
-pub fn body_results(report: &DoseReport, needs_bsa: bool, needs_crcl: bool) -> Html {
-    if !needs_bsa && !needs_crcl {
+pub fn body_results(report: &DoseReport, needs_bsa: bool, needs_kidney: bool, lang: Lang) -> Html {
+    if !needs_bsa && !needs_kidney {
         return html! {};
     }
-    let bsa_extra = html! { <span class="detail">{report.inputs.bsa_formula.formula_text().split(" (").last().map(|s| s.trim_end_matches(')').to_string()).unwrap_or_default()}</span> };
-    let crcl_extra = match report.crcl_weight_kg {
-        Some(w) => {
-            html! { <span class="detail">{format!("{} weight {} kg", report.inputs.crcl_weight.code(), num(w))}</span> }
+    let bsa_extra = detail(
+        match report.inputs.bsa_formula {
+            crate::dosing::BsaFormula::Mosteller => "Mosteller",
+            crate::dosing::BsaFormula::DuBois => "Du Bois",
         }
-        None => html! {},
+        .to_string(),
+    );
+    let crcl_extra = match (report.crcl_weight_kg, report.crcl_scr_mg_per_dl) {
+        (Some(w), Some(scr)) => detail(
+            tr!(
+                "weight {weight}, creatinine {scr}",
+                "体重 {weight}，肌酐 {scr}"
+            )
+            .fill(
+                lang,
+                &[
+                    ("weight", &format::with_unit(w, Quantity::Kg, lang)),
+                    ("scr", &format::with_unit(scr, Quantity::MgPerDl, lang)),
+                ],
+            ),
+        ),
+        _ => html! {},
     };
     html! {
         <dl class="results">
-            { value_or_missing(report, "bsa-m2", "bsa_m2", "Body surface area", report.bsa_m2, "m²", bsa_extra) }
-            if needs_crcl {
-                { value_or_missing(report, "crcl-mlmin", "crcl_ml_min", "Creatinine clearance", report.crcl_ml_min, "mL/min", crcl_extra) }
+            <ResultRow id={ResultId::BsaM2} outcome={report.outcome(ResultId::BsaM2)}>{bsa_extra}</ResultRow>
+            if needs_kidney {
+                <ResultRow id={ResultId::CrclMlMin} outcome={report.outcome(ResultId::CrclMlMin)}>{crcl_extra}</ResultRow>
             }
-            if let Some(bmi) = report.bmi_kg_m2 {
-                <ResultValue testid="bmi" label="BMI" value={bmi} unit="kg/m²" />
+            if report.bmi_kg_m2.is_some() {
+                <ResultRow id={ResultId::Bmi} outcome={report.outcome(ResultId::Bmi)} />
             }
         </dl>
     }
 }
 
-pub fn partner_results(report: &DoseReport, regimen: Option<&Regimen>) -> Html {
+fn drug_name(drug: &str, lang: Lang) -> String {
+    drugs::label(drug)
+        .map(|t| t.get(lang).to_string())
+        .unwrap_or_else(|| drugs::capitalised(drug))
+}
+
+pub fn partner_results(report: &DoseReport, regimen: Option<&Regimen>, lang: Lang) -> Html {
     let Some(regimen) = regimen else {
         return html! {};
     };
@@ -138,48 +158,55 @@ pub fn partner_results(report: &DoseReport, regimen: Option<&Regimen>) -> Html {
         .any(|p| p.basis == DoseBasis::CarboplatinAuc);
     let items = report.partners.iter().map(|p| {
         let per_unit = match p.basis {
-            DoseBasis::MgPerM2 => p.mg_per_m2.map(|v| format!("{} mg/m²", num(v))),
-            DoseBasis::CarboplatinAuc => p.carboplatin_auc.map(|a| format!("AUC {}", num(a))),
-            DoseBasis::MgPerKg => p.mg_per_kg.map(|v| format!("{} mg/kg", num(v))),
+            DoseBasis::MgPerM2 => p.mg_per_m2.map(|v| format::with_unit(v, Quantity::MgPerM2, lang)),
+            DoseBasis::CarboplatinAuc => p.carboplatin_auc.map(|a| format!("AUC {}", format::number(a, Quantity::Auc))),
+            DoseBasis::MgPerKg => p.mg_per_kg.map(|v| format::with_unit(v, Quantity::MgPerKg, lang)),
         };
         let origin = match p.origin {
-            Some(crate::dosing::ValueOrigin::Entered) => " (typed)",
-            Some(_) => " (source)",
+            Some(ValueOrigin::Entered) => tr!(" (typed)", "（输入）").get(lang),
+            Some(_) => tr!(" (source)", "（来源）").get(lang),
             None => "",
         };
         let days = match (&p.days, p.cycle_days) {
-            (Some(d), Some(c)) => format!(
-                ", days {} of {c}",
-                d.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", ")
-            ),
+            (Some(d), Some(c)) => tr!(", days {days} of {cycle}", "，第 {days} 天 / {cycle} 天周期").fill(lang, &[
+                ("days", &d.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", ")),
+                ("cycle", &c.to_string()),
+            ]),
             _ => String::new(),
         };
-        let label = drug_label(&p.drug);
-        match p.mg {
-            Some(mg) => html! {
-                <ResultValue testid="partner-mg" label={label} value={mg} unit="mg" drug={p.drug.clone()}>
-                    <span class="detail">{format!("{}{origin}{days}", per_unit.unwrap_or_default())}</span>
-                    <span class="detail source">{short_cites(&p.sources)}</span>
-                </ResultValue>
-            },
-            None => missing("partner-mg", &label, partner_missing(p), Some(p.drug.clone())),
+        let outcome = match (p.mg, &p.missing) {
+            (Some(mg), _) => Outcome::Value(mg),
+            (None, Some(reason)) => Outcome::Missing(reason.clone()),
+            (None, None) => Outcome::Missing(crate::results::Reason::Needs(Vec::new())),
+        };
+        html! {
+            <ResultRow id={ResultId::PartnerMg} {outcome} label={AttrValue::from(drug_name(&p.drug, lang))} drug={AttrValue::from(p.drug.clone())}>
+                {detail(format!("{}{origin}{days}", per_unit.unwrap_or_default()))}
+                <span class="detail source">{short_cites(p.sources.iter().copied(), lang)}</span>
+            </ResultRow>
         }
     });
     html! {
         <>
-            <h3>{format!("Partners: {}", regimen.name)}</h3>
+            <h3>{tr!("Partners: {regimen}", "联合用药：{regimen}").fill(lang, &[("regimen", translated(&regimen.name, lang))])}</h3>
             <dl class="results">
                 { for items }
                 if carboplatin {
-                    { value_or_missing(report, "carboplatin-mg", "carboplatin_mg", "Carboplatin (Calvert)", report.carboplatin_mg, "mg", html!{}) }
+                    <ResultRow id={ResultId::CarboplatinMg} outcome={report.outcome(ResultId::CarboplatinMg)} />
                 }
             </dl>
             { for report.partners.iter().filter_map(|p| p.note.as_ref().map(|n| html! {
-                <p class="msg msg-note">{format!("{}: {n}", drug_label(&p.drug))}</p>
+                <p class="msg msg-note">{format!("{}: {}", drug_name(&p.drug, lang), translated(n, lang))}</p>
             })) }
             if let Some(c) = report.carboplatin.as_ref().filter(|c| c.gfr_cap_applied) {
                 <p class="msg msg-note" data-testid="gfr-cap">
-                    {format!("GFR capped at 125 mL/min: the estimate was {} mL/min, so carboplatin is at most AUC × 150 = {} mg.", num(c.gfr_ml_min), num(c.dose_mg))}
+                    {tr!(
+                        "GFR capped at 125 mL/min: the estimate was {gfr}, so carboplatin is at most AUC × 150 = {dose}.",
+                        "GFR 上限取 125 mL/min：估算值为 {gfr}，因此卡铂最多为 AUC × 150 = {dose}。"
+                    ).fill(lang, &[
+                        ("gfr", &format::with_unit(c.gfr_ml_min, Quantity::MlPerMin, lang)),
+                        ("dose", &format::with_unit(c.dose_mg, Quantity::Mg, lang)),
+                    ])}
                 </p>
             }
         </>
@@ -187,68 +214,63 @@ pub fn partner_results(report: &DoseReport, regimen: Option<&Regimen>) -> Html {
 }
 
 pub fn warnings(report: &DoseReport) -> Html {
-    if report.warnings.is_empty() {
-        return html! {};
-    }
-    html! {
-        <div class="warnings" role="status">
-            { for report.warnings.iter().map(|w| {
-                let source = (!w.sources.is_empty()).then(|| AttrValue::from(short_cites(&w.sources)));
-                html! { <Warning code={w.code.clone()} message={w.message.clone()} {source} /> }
-            }) }
-        </div>
-    }
+    let notices: Vec<Notice> = report.warnings.iter().cloned().map(Notice::of).collect();
+    html! { <MessageList {notices} class="warnings" /> }
 }
 
 /// Notes from the calculation, less those shown elsewhere (rounding statement, GFR cap).
-pub fn notes(report: &DoseReport) -> Html {
-    let shown_elsewhere = ["gfr-cap-applied"];
-    let rounding = report.rounding.as_ref().map(|r| r.statement.as_str());
-    let notes: Vec<_> = report
+pub fn notes(report: &DoseReport, lang: Lang) -> Html {
+    let notices: Vec<Notice> = report
         .notes
         .iter()
         .filter(|n| {
-            !shown_elsewhere.contains(&n.code.as_str()) && Some(n.message.as_str()) != rounding
+            !matches!(
+                n.code,
+                Code::GfrCapApplied
+                    | Code::RoundedToWholeVials
+                    | Code::AlreadyWholeVials
+                    | Code::RoundingOutsideTolerance
+            )
         })
+        .cloned()
+        .map(Notice::of)
         .collect();
-    if notes.is_empty() {
+    if notices.is_empty() {
         return html! {};
     }
     html! {
         <>
-            <h3>{"Notes"}</h3>
-            { for notes.iter().map(|n| html! {
-                <p class="msg msg-note" data-testid="note" data-code={n.code.clone()}>{n.message.clone()}</p>
-            }) }
+            <h3>{tr!("Notes", "说明").get(lang)}</h3>
+            <MessageList {notices} class="notes" />
         </>
     }
 }
 
-pub fn label_notes(report: &DoseReport) -> Html {
+pub fn label_notes(report: &DoseReport, lang: Lang) -> Html {
     html! {
         <div class="label-notes">
-            <h3>{"Administration (label)"}</h3>
+            <h3>{tr!("Administration (label)", "给药方法（说明书）").get(lang)}</h3>
             <ul>
                 { for report.label_notes.iter().map(|n| html! {
-                    <li data-testid="label-note" data-code={n.code.clone()}>{n.text.clone()}{" "}
-                        <span class="source">{format!("({})", short_cites(&n.sources))}</span></li>
+                    <li data-testid="label-note" data-code={n.code.to_string()}>{translated(&n.text, lang)}{" "}
+                        <span class="source">{format!("({})", short_cites(n.sources.iter(), lang))}</span></li>
                 }) }
             </ul>
         </div>
     }
 }
 
-pub fn formulas(report: &DoseReport) -> Html {
+pub fn formulas(report: &DoseReport, lang: Lang) -> Html {
     let worked = worked_formulas(report);
     html! {
         <div class="formulas">
-            <h3>{"Formulas with these numbers"}</h3>
+            <h3>{tr!("Formulas with these numbers", "代入本例数值的公式").get(lang)}</h3>
             if worked.is_empty() {
-                <p class="hint">{"Enter a body weight to see the arithmetic."}</p>
+                <p class="hint">{tr!("Enter a body weight to see the arithmetic.", "输入体重后显示计算过程。").get(lang)}</p>
             } else {
                 <ul data-testid="formulas">
                     { for worked.iter().map(|w| html! {
-                        <li><span class="formula-title">{format!("{}: ", w.title)}</span><span class="formula">{w.text.clone()}</span></li>
+                        <li><span class="formula-title">{format!("{}: ", w.title.get(lang))}</span><span class="formula">{w.text.clone()}</span></li>
                     }) }
                 </ul>
             }
@@ -256,50 +278,62 @@ pub fn formulas(report: &DoseReport) -> Html {
     }
 }
 
-/// Every source the page cites, with the text as printed, then the documents.
-pub fn sources(report: &DoseReport, regimen: Option<&Regimen>) -> Html {
+/// Every source the page cites, with the words as printed, then the documents.
+pub fn sources(report: &DoseReport, regimen: Option<&Regimen>, lang: Lang) -> Html {
     let data = dosing_data();
     let mut cited: Vec<&Source> = Vec::new();
-    cited.extend(&data.label.dose.sources);
-    for d in &data.label.disagreements {
-        cited.extend(&d.sources);
+    cited.extend(data.label.dose.sources.iter());
+    for d in data.label.disagreements.iter() {
+        cited.extend(d.sources.iter());
     }
-    cited.extend(&data.label.vial.sources);
+    cited.extend(data.label.vial.sources.iter());
     for n in &report.label_notes {
-        cited.extend(&n.sources);
+        cited.extend(n.sources.iter());
     }
-    for w in &report.warnings {
-        cited.extend(&w.sources);
+    for m in report.warnings.iter().chain(&report.notes) {
+        cited.extend(m.sources.iter().copied());
     }
     if let Some(r) = regimen {
-        cited.extend(&r.sources);
+        cited.extend(r.sources.iter());
     }
     for p in &report.partners {
-        cited.extend(&p.sources);
+        cited.extend(p.sources.iter().copied());
     }
     let mut seen: Vec<String> = Vec::new();
     let mut items: Vec<Html> = Vec::new();
-    for s in cited {
-        let line = s.cite();
+    for s in &cited {
+        let line = s.cite(lang);
         if seen.contains(&line) {
             continue;
         }
         seen.push(line);
         items.push(html! {
-            <li><span class="source">{short_cite(s)}</span>
-                if let Some(q) = &s.as_printed { {": "}<q>{q.clone()}</q> }
+            <li><span class="source">{s.short(lang)}</span>
+                if let Some(q) = &s.as_printed { {": "}<q>{q.to_string()}</q> }
             </li>
         });
     }
+    let kidney_documents = kidney_data()
+        .documents
+        .iter()
+        .filter(|d| cited.iter().any(|s| *s.document == *d.id));
     html! {
         <div class="sources">
-            <h3>{"Sources"}</h3>
+            <h3>{tr!("Sources", "来源").get(lang)}</h3>
             <ul>{ for items }</ul>
             <ul class="documents">
                 { for data.documents.iter().map(|d| html! {
-                    <li><strong>{crate::dosing::regimens::document_name(&d.id)}</strong>{": "}{d.citation.clone()}</li>
+                    <li><strong>{document_name(&d.id).get(lang)}</strong>{": "}{d.citation.to_string()}</li>
                 }) }
-                <li><strong>{"HOPA"}</strong>{": Hematology/Oncology Pharmacy Association dose-rounding guidance (biologics within 10 % of the ordered dose); not in the seeds."}</li>
+                { for kidney_documents.map(|d| html! {
+                    <li><strong>{document_name(&d.id).get(lang)}</strong>{": "}{d.citation.clone()}{" "}
+                        <a href={d.url.clone()} rel="noreferrer noopener" target="_blank">{d.url.clone()}</a>
+                        {" "}{tr!("(read {date})", "（查阅于 {date}）").fill(lang, &[("date", &d.read_on)])}</li>
+                }) }
+                <li><strong>{document_name("hopa").get(lang)}</strong>{": "}{tr!(
+                    "Hematology/Oncology Pharmacy Association dose-rounding guidance (biologics within 10 % of the ordered dose).",
+                    "美国血液/肿瘤药学协会剂量取整指南（生物制剂在医嘱剂量 10% 以内）。"
+                ).get(lang)}</li>
             </ul>
         </div>
     }

@@ -2,8 +2,8 @@
 //! tested natively).
 
 use super::population::PopulationResult;
-use crate::link::TimeUnit;
 use crate::pk::{nanomolar_to_ug_per_ml, sources, PopulationSummary, Simulation};
+use crate::scenario::pk::TimeUnit;
 use crate::widgets::chart::{Band, ChartData, RefLine, Series};
 use std::fmt::Write as _;
 
@@ -34,7 +34,7 @@ pub fn ic50_lines(mw_kda: f64) -> Vec<RefLine> {
     .map(|(name, nm)| RefLine {
         label: format!(
             "{name} {nm} nM = {} µg/mL",
-            crate::widgets::result::format_significant(nanomolar_to_ug_per_ml(nm, mw_kda), 3)
+            crate::format::significant(nanomolar_to_ug_per_ml(nm, mw_kda), 3)
         ),
         y: nanomolar_to_ug_per_ml(nm, mw_kda),
     })

@@ -3,8 +3,12 @@
 
 use super::export::Curve;
 use super::population::PopulationResult;
+use crate::format::{significant, Quantity};
+use crate::i18n::Lang;
 use crate::pk::{MetricPercentiles, Percentiles, Simulation};
-use crate::widgets::result::{format_significant, ResultValue};
+use crate::results::{Outcome, Reason, ResultId};
+use crate::tr;
+use crate::widgets::result::ResultRow;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -19,11 +23,14 @@ pub struct MetricsProps {
     pub last_run: Option<Rc<PopulationResult>>,
 }
 
-fn range(p: Option<Percentiles>, unit: &str) -> Html {
+fn range(p: Option<Percentiles>, quantity: Quantity, lang: Lang) -> Html {
     match p {
         Some(p) => html! {
             <span class="pop-range" data-p05={p.p05.to_string()} data-p95={p.p95.to_string()}>
-                {format!("5-95 % of patients: {} to {} {unit}", format_significant(p.p05, 3), format_significant(p.p95, 3))}
+                {tr!("5-95 % of patients: {low} to {high}", "5–95% 的患者：{low} 至 {high}").fill(lang, &[
+                    ("low", &significant(p.p05, 3)),
+                    ("high", format!("{} {}", significant(p.p95, 3), quantity.unit().get(lang)).trim()),
+                ])}
             </span>
         },
         None => Html::default(),
@@ -33,29 +40,40 @@ fn range(p: Option<Percentiles>, unit: &str) -> Html {
 /// The metrics of the inputs' regimen in the typical patient.
 #[function_component]
 pub fn Metrics(props: &MetricsProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
     let m = props.simulation.metrics;
     let p = props.population;
+    let row = |id: ResultId, value: f64, band: Option<Percentiles>| {
+        html! {
+            <ResultRow {id} outcome={Outcome::Value(value)}>{range(band, id.quantity(), lang)}</ResultRow>
+        }
+    };
+    let rac = match m.rac {
+        Some(rac) => Outcome::Value(rac),
+        None => Outcome::Missing(Reason::Because(tr!(
+            "not defined: the first trough is zero",
+            "无定义：首次谷浓度为零"
+        ))),
+    };
     html! {
         <dl class="results pk-metrics">
-            <ResultValue testid="cmax-first" label="Cmax after dose 1" value={m.cmax_first} unit="µg/mL">{range(p.map(|p| p.cmax_first), "µg/mL")}</ResultValue>
-            <ResultValue testid="ctrough-first" label="Trough before dose 2" value={m.ctrough_first} unit="µg/mL">{range(p.map(|p| p.ctrough_first), "µg/mL")}</ResultValue>
-            <ResultValue testid="cmax-ss" label="Cmax after the last dose" value={m.cmax_ss} unit="µg/mL">{range(p.map(|p| p.cmax_ss), "µg/mL")}</ResultValue>
-            <ResultValue testid="ctrough-ss" label="Trough after the last dose" value={m.ctrough_ss} unit="µg/mL">{range(p.map(|p| p.ctrough_ss), "µg/mL")}</ResultValue>
-            <ResultValue testid="auc-ss" label="AUC over the last interval" value={m.auc_ss} unit="µg·day/mL">{range(p.map(|p| p.auc_ss), "µg·day/mL")}</ResultValue>
-            if let Some(rac) = m.rac {
-                <ResultValue testid="rac" label="Accumulation ratio (troughs)" value={rac} digits={3}>{range(p.and_then(|p| p.rac), "")}</ResultValue>
-            } else {
-                <div class="result"><dt>{"Accumulation ratio (troughs)"}</dt><dd><output data-testid="rac">{"—"}</output>
-                    <span class="pop-range">{"Not defined: the first trough is zero."}</span></dd></div>
-            }
-            <ResultValue testid="t90ss-days" label="Time to 90 % of the last trough" value={m.t90ss_days} unit="days">
-                <span class="pop-range">{format!("week {} ", format_significant(m.t90ss_days / 7.0, 3))}</span>
-                {range(p.map(|p| p.t90ss_days), "days")}
-            </ResultValue>
+            { row(ResultId::CmaxFirst, m.cmax_first, p.map(|p| p.cmax_first)) }
+            { row(ResultId::CtroughFirst, m.ctrough_first, p.map(|p| p.ctrough_first)) }
+            { row(ResultId::CmaxSs, m.cmax_ss, p.map(|p| p.cmax_ss)) }
+            { row(ResultId::CtroughSs, m.ctrough_ss, p.map(|p| p.ctrough_ss)) }
+            { row(ResultId::AucSs, m.auc_ss, p.map(|p| p.auc_ss)) }
+            <ResultRow id={ResultId::Rac} outcome={rac}>{range(p.and_then(|p| p.rac), Quantity::Ratio, lang)}</ResultRow>
+            <ResultRow id={ResultId::T90ssDays} outcome={Outcome::Value(m.t90ss_days)}>
+                <span class="pop-range">{tr!("week {week} ", "第 {week} 周 ").fill(lang, &[("week", &significant(m.t90ss_days / 7.0, 3))])}</span>
+                {range(p.map(|p| p.t90ss_days), Quantity::Days, lang)}
+            </ResultRow>
             if let Some(run) = &props.last_run {
-                <ResultValue testid="sim-ms" label="Population simulation time" value={run.elapsed_ms} unit="ms" digits={3}>
-                    <span class="pop-range">{format!("{} patients, seed {}, in this browser", run.summary.patients, run.summary.seed)}</span>
-                </ResultValue>
+                <ResultRow id={ResultId::SimMs} outcome={Outcome::Value(run.elapsed_ms)}>
+                    <span class="pop-range">{tr!("{n} patients, seed {seed}, in this browser", "{n} 名患者，种子 {seed}，在本浏览器中").fill(lang, &[
+                        ("n", &run.summary.patients.to_string()),
+                        ("seed", &run.summary.seed.to_string()),
+                    ])}</span>
+                </ResultRow>
             }
         </dl>
     }
@@ -69,31 +87,33 @@ pub struct CycleTableProps {
 /// One row per dosing interval of the inputs' regimen.
 #[function_component]
 pub fn CycleTable(props: &CycleTableProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let t = |text: crate::i18n::Text| text.get(lang);
     let s = &props.simulation;
     let last = s.metrics.ctrough_ss;
     html! {
         <details class="cycles">
-            <summary>{format!("Per-cycle table ({} intervals)", s.cycles.len())}</summary>
-            <div class="table-wrap" tabindex="0" role="region" aria-label="Per-cycle table">
+            <summary>{tr!("Per-cycle table ({n} intervals)", "各周期表（{n} 个给药间隔）").fill(lang, &[("n", &s.cycles.len().to_string())])}</summary>
+            <div class="table-wrap" tabindex="0" role="region" aria-label={t(tr!("Per-cycle table", "各周期表"))}>
                 <table data-testid="cycle-table">
-                    <caption>{"Each dosing interval in the typical patient"}</caption>
+                    <caption>{t(tr!("Each dosing interval in the typical patient", "典型患者的每个给药间隔"))}</caption>
                     <thead><tr>
-                        <th scope="col" class="num">{"Cycle"}</th>
-                        <th scope="col" class="num">{"Dose day"}</th>
+                        <th scope="col" class="num">{t(tr!("Cycle", "周期"))}</th>
+                        <th scope="col" class="num">{t(tr!("Dose day", "给药日"))}</th>
                         <th scope="col" class="num">{"Cmax (µg/mL)"}</th>
-                        <th scope="col" class="num">{"Trough (µg/mL)"}</th>
-                        <th scope="col" class="num">{"AUC (µg·day/mL)"}</th>
-                        <th scope="col" class="num">{"Trough, % of last"}</th>
+                        <th scope="col" class="num">{t(tr!("Trough (µg/mL)", "谷浓度（µg/mL）"))}</th>
+                        <th scope="col" class="num">{t(tr!("AUC (µg·day/mL)", "AUC（µg·天/mL）"))}</th>
+                        <th scope="col" class="num">{t(tr!("Trough, % of last", "谷浓度占末次的百分比"))}</th>
                     </tr></thead>
                     <tbody>
                         { for s.cycles.iter().map(|c| html! {
                             <tr>
                                 <th scope="row" class="num">{c.cycle}</th>
-                                <td class="num">{format_significant(c.start_day, 4)}</td>
-                                <td class="num">{format_significant(c.cmax_ug_per_ml, 4)}</td>
-                                <td class="num">{format_significant(c.ctrough_ug_per_ml, 4)}</td>
-                                <td class="num">{format_significant(c.auc_ug_day_per_ml, 4)}</td>
-                                <td class="num">{format_significant(100.0 * c.ctrough_ug_per_ml / last, 3)}</td>
+                                <td class="num">{significant(c.start_day, 4)}</td>
+                                <td class="num">{significant(c.cmax_ug_per_ml, 4)}</td>
+                                <td class="num">{significant(c.ctrough_ug_per_ml, 4)}</td>
+                                <td class="num">{significant(c.auc_ug_day_per_ml, 4)}</td>
+                                <td class="num">{significant(100.0 * c.ctrough_ug_per_ml / last, 3)}</td>
                             </tr>
                         }) }
                     </tbody>
@@ -111,20 +131,22 @@ pub struct CompareTableProps {
 /// The charted regimens side by side.
 #[function_component]
 pub fn CompareTable(props: &CompareTableProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let t = |text: crate::i18n::Text| text.get(lang);
     if props.curves.len() < 2 {
         return Html::default();
     }
     let base = props.curves[0].simulation.metrics;
     html! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label="Regimens on the chart">
+        <div class="table-wrap" tabindex="0" role="region" aria-label={t(tr!("Regimens on the chart", "图中的给药方案"))}>
             <table data-testid="compare-table">
-                <caption>{"Regimens on the chart, typical patient (ratios to the first row)"}</caption>
+                <caption>{t(tr!("Regimens on the chart, typical patient (ratios to the first row)", "图中的给药方案，典型患者（括号内为与第一行之比）"))}</caption>
                 <thead><tr>
-                    <th scope="col">{"Regimen"}</th>
-                    <th scope="col" class="num">{"Doses"}</th>
+                    <th scope="col">{t(tr!("Regimen", "方案"))}</th>
+                    <th scope="col" class="num">{t(tr!("Doses", "给药次数"))}</th>
                     <th scope="col" class="num">{"Cmax,ss (µg/mL)"}</th>
-                    <th scope="col" class="num">{"Trough,ss (µg/mL)"}</th>
-                    <th scope="col" class="num">{"AUC,ss per week (µg·day/mL)"}</th>
+                    <th scope="col" class="num">{t(tr!("Trough,ss (µg/mL)", "稳态谷浓度（µg/mL）"))}</th>
+                    <th scope="col" class="num">{t(tr!("AUC,ss per week (µg·day/mL)", "每周稳态 AUC（µg·天/mL）"))}</th>
                 </tr></thead>
                 <tbody>
                     { for props.curves.iter().map(|c| {
@@ -138,9 +160,9 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
                             <tr>
                                 <th scope="row">{c.label.clone()}</th>
                                 <td class="num">{c.simulation.cycles.len()}</td>
-                                <td class="num">{format!("{} (×{})", format_significant(m.cmax_ss, 4), format_significant(m.cmax_ss / base.cmax_ss, 3))}</td>
-                                <td class="num">{format!("{} (×{})", format_significant(m.ctrough_ss, 4), format_significant(m.ctrough_ss / base.ctrough_ss, 3))}</td>
-                                <td class="num">{format!("{} (×{})", format_significant(auc_week, 4), format_significant(auc_week / base_auc_week, 3))}</td>
+                                <td class="num">{format!("{} (×{})", significant(m.cmax_ss, 4), significant(m.cmax_ss / base.cmax_ss, 3))}</td>
+                                <td class="num">{format!("{} (×{})", significant(m.ctrough_ss, 4), significant(m.ctrough_ss / base.ctrough_ss, 3))}</td>
+                                <td class="num">{format!("{} (×{})", significant(auc_week, 4), significant(auc_week / base_auc_week, 3))}</td>
                             </tr>
                         }
                     }) }

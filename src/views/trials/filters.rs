@@ -2,7 +2,7 @@
 //! is not among the options is kept as an extra option, so the input shows what the link
 //! asked for, next to its message.
 
-use crate::link::ParamError;
+use super::ParamError;
 use crate::trials::Dataset;
 use crate::widgets::field::select_text;
 use crate::widgets::messages::FieldError;
