@@ -394,7 +394,7 @@ impl DoseParams {
         NAMES.get_or_init(|| {
             let mut names: Vec<&'static str> = Self::ALL.to_vec();
             for regimen in regimens::regimens() {
-                for partner in &regimen.partners {
+                for partner in regimen.partners.iter() {
                     if partner.basis != DoseBasis::MgPerM2 {
                         continue;
                     }

@@ -4,39 +4,31 @@
 //!
 //! Plain Rust: no UI or browser types.
 
-use std::borrow::Cow;
+mod data;
 
-use serde::{Deserialize, Serialize};
+pub use data::{Document, Documents, Source};
 
 use crate::i18n::{Lang, Text};
-use crate::tr;
 
-/// A place in a document, with the words printed there (kept in the document's language).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Source {
-    /// Document id (see [`document_name`]).
-    pub document: Cow<'static, str>,
-    /// Section, table or page of the document.
-    pub section: Cow<'static, str>,
-    /// The words as printed; `None` where the document is not held by the project.
-    #[serde(default)]
-    pub as_printed: Option<Cow<'static, str>>,
+// `static DOCUMENTS: Documents`, written by build.rs from data/documents.json.
+include!(concat!(env!("OUT_DIR"), "/documents_data.rs"));
+
+/// Every document the data cites, with the name readers know it by (data/documents.json).
+pub fn documents() -> &'static [Document] {
+    &DOCUMENTS.documents
 }
 
-/// A document's name as the reader knows it.
+/// The document with this id.
+pub fn document(id: &str) -> Option<&'static Document> {
+    documents().iter().find(|d| d.id == id)
+}
+
+/// A document's name as the reader knows it ("Vallathol et al. 2025"); its Chinese is in the
+/// translation pack (`name_zh` in data/documents.json).
 pub fn document_name(id: &str) -> Text {
-    match id {
-        "seed-001" | "seed001" => tr!("Vallathol et al. 2025", "Vallathol 等，2025"),
-        "seed-000" | "seed000" => tr!(
-            "the review of PD-1(L1)/VEGF bispecifics",
-            "PD-1(L1)/VEGF 双特异性抗体综述"
-        ),
-        "china-label" => tr!(
-            "China label of ivonescimab (依达方)",
-            "依沃西单抗（依达方）中国说明书"
-        ),
-        "hopa" => tr!("HOPA dose-rounding guidance", "HOPA 剂量取整指南"),
-        _ => Text::new("source"),
+    match document(id) {
+        Some(d) => Text::new(&d.name),
+        None => Text::new("source"),
     }
 }
 
@@ -89,5 +81,37 @@ mod tests {
         );
         assert!(!document_name("seed-000").en.contains("seed"));
         assert_eq!(short_cites([&s, &s], Lang::En), s.short(Lang::En));
+        assert_eq!(
+            document_name("seed-000").en,
+            "the review of PD-1(L1)/VEGF bispecifics"
+        );
+        assert_eq!(document_name("ahamadi-2017").en, "Ahamadi et al. 2017");
+        assert_eq!(document_name("no-such-document").en, "source");
+    }
+
+    const DOCUMENTS_JSON: &str = include_str!("../data/documents.json");
+
+    #[test]
+    fn the_static_is_the_file_and_every_name_has_its_chinese() {
+        let read =
+            crate::build_steps::data::read::<Documents>("data/documents.json", DOCUMENTS_JSON)
+                .expect("parses");
+        assert_eq!(&DOCUMENTS, &read.data);
+        let mut ids: Vec<&str> = documents().iter().map(|d| d.id.as_ref()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), documents().len(), "document ids are unique");
+        for d in documents() {
+            assert!(
+                read.pairs
+                    .iter()
+                    .any(|p| p.en == d.name && !p.zh.is_empty()),
+                "{}",
+                d.id
+            );
+            for working_name in ["seed 0", "Seed 0", "seeds"] {
+                assert!(!d.name.contains(working_name) && !d.citation.contains(working_name));
+            }
+        }
     }
 }

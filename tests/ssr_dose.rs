@@ -123,7 +123,7 @@ async fn the_contract_link_gives_the_hand_computed_vial_maths() {
     let evidence = &evidence[..evidence.find("</details>").unwrap()];
     assert!(evidence.contains("Which trials used these doses"));
     assert!(evidence.contains("NCT04047290"));
-    assert!(evidence.contains("seed 000, Pharmacodynamics"));
+    assert!(evidence.contains("the review of PD-1(L1)/VEGF bispecifics, Pharmacodynamics"));
     assert!(evidence.contains("20 mg/kg every 3 weeks (label dose): "));
     for dose in ["3", "10", "20", "30"] {
         assert!(
@@ -137,7 +137,7 @@ async fn the_contract_link_gives_the_hand_computed_vial_maths() {
         "not in the buttons"
     );
     // The vial default names its source.
-    assert!(html.contains("China label, Presentation"));
+    assert!(html.contains("China label of ivonescimab (依达方), Presentation"));
     // See exposure: the scenario, and a separate link with the weight.
     let exposure = tags(&html, "see-exposure");
     assert_eq!(attr(exposure[0], "href"), Some("#/pk?mgkg=20&amp;every=3"));
@@ -275,7 +275,7 @@ async fn warnings_name_their_code_and_source() {
         .collect();
     assert!(codes.contains(&"weight-outside-pk-range"), "{codes:?}");
     assert!(codes.contains(&"weight-may-be-pounds"), "{codes:?}");
-    assert!(html.contains("seed 000, Pharmacokinetics"));
+    assert!(html.contains("the review of PD-1(L1)/VEGF bispecifics, Pharmacokinetics"));
     // The warnings are with the ivonescimab results, before the other inputs' results.
     let ivo = html.find(r#"class="dose-output-ivo""#).unwrap();
     let more = html.find(r#"class="dose-output-more""#).unwrap();

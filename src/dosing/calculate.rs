@@ -33,11 +33,12 @@ use super::input::{
     MG_PER_KG, PARTNER_MG_PER_M2, SERUM_CREATININE_MG_PER_DL, VIAL_MG, WEIGHT_KG,
 };
 use super::regimens::{
-    self, dosing_data, DoseBasis, LabelNote, Partner, Regimen, Source, DEFAULT_REGIMEN_ID,
+    self, dosing_data, DoseBasis, LabelNote, Partner, Regimen, DEFAULT_REGIMEN_ID,
 };
 use super::units::{
     CreatinineUnit, HeightUnit, Sex, WeightUnit, KG_PER_LB, UMOL_PER_L_PER_MG_PER_DL,
 };
+use crate::sources::Source;
 
 /// Weight below which, or above which, a weight is flagged as implausible, kg.
 pub const IMPLAUSIBLE_WEIGHT_BELOW_KG: f64 = 20.0;
@@ -326,7 +327,7 @@ pub fn calculate(request: &DoseRequest) -> DoseReport {
     let data = dosing_data();
     let label = &data.label;
     let mut report = DoseReport {
-        label_notes: label.notes.clone(),
+        label_notes: label.notes.to_vec(),
         ..DoseReport::default()
     };
 
@@ -394,7 +395,7 @@ pub fn calculate(request: &DoseRequest) -> DoseReport {
     let regimen_id = request.regimen.as_deref().unwrap_or(DEFAULT_REGIMEN_ID);
     let regimen = regimens::regimen(regimen_id);
     if regimen.is_none() {
-        let known: Vec<&str> = regimens::regimens().iter().map(|r| r.id.as_str()).collect();
+        let known: Vec<&str> = regimens::regimens().iter().map(|r| r.id.as_ref()).collect();
         report.errors.push(input::unknown(
             "regimen",
             "Regimen",
@@ -428,8 +429,8 @@ pub fn calculate(request: &DoseRequest) -> DoseReport {
         serum_creatinine: scr_mg_per_dl.and(request.serum_creatinine),
         creatinine_unit: request.creatinine_unit,
         serum_creatinine_mg_per_dl: scr_mg_per_dl,
-        regimen_id: regimen.map(|r| r.id.clone()),
-        regimen_name: regimen.map(|r| r.name.clone()),
+        regimen_id: regimen.map(|r| r.id.to_string()),
+        regimen_name: regimen.map(|r| r.name.to_string()),
         carboplatin_auc,
         carboplatin_auc_origin,
         vial_mg,
@@ -565,12 +566,12 @@ fn weight_warnings(report: &mut DoseReport, request: &DoseRequest, weight_kg: f6
             "weight",
             format!(
                 "Weight {} kg is outside the {}-{} kg range of the population pharmacokinetic \
-                 analysis (seed 000, Pharmacokinetics).",
+                 analysis (the review of PD-1(L1)/VEGF bispecifics, Pharmacokinetics).",
                 fmt_num(weight_kg),
                 evidence.min,
                 evidence.max
             ),
-            evidence.sources.clone(),
+            evidence.sources.to_vec(),
         );
     }
     if !(IMPLAUSIBLE_WEIGHT_BELOW_KG..=IMPLAUSIBLE_WEIGHT_ABOVE_KG).contains(&weight_kg) {
@@ -630,14 +631,14 @@ fn dose_warnings(
             "mgkg",
             format!(
                 "{} mg/kg is above the maximum tolerated dose, {} mg/kg every {} weeks; \
-                 dose-limiting toxicities were observed at {} mg/kg (seed 001, Pharmacology and \
-                 Adverse Events of Ivonescimab).",
+                 dose-limiting toxicities were observed at {} mg/kg (Vallathol et al. 2025, \
+                 Pharmacology and Adverse Events of Ivonescimab).",
                 fmt_num(mg_per_kg),
                 mtd.mg_per_kg,
                 mtd.every_weeks,
                 mtd.dose_limiting_mg_per_kg
             ),
-            mtd.sources.clone(),
+            mtd.sources.to_vec(),
         );
     }
     let Some(every) = every_weeks else {
@@ -929,7 +930,7 @@ fn partner_results(
         }
     }
     let mut groups_noted: Vec<&str> = Vec::new();
-    for partner in &regimen.partners {
+    for partner in regimen.partners.iter() {
         let dose = partner_dose(report, request, partner, weight_kg, carboplatin_auc);
         if let Some(group) = partner.choice_group.as_deref() {
             if !groups_noted.contains(&group) {
@@ -938,7 +939,7 @@ fn partner_results(
                     .partners
                     .iter()
                     .filter(|p| p.choice_group.as_deref() == Some(group))
-                    .map(|p| p.drug.as_str())
+                    .map(|p| p.drug.as_ref())
                     .collect();
                 report.note(
                     "partner-alternatives",
@@ -958,7 +959,7 @@ fn partner_dose(
     carboplatin_auc: Option<f64>,
 ) -> PartnerDose {
     let mut dose = PartnerDose {
-        drug: partner.drug.clone(),
+        drug: partner.drug.to_string(),
         basis: partner.basis,
         mg_per_m2: None,
         carboplatin_auc: None,
@@ -966,16 +967,19 @@ fn partner_dose(
         origin: None,
         mg: None,
         missing: None,
-        days: partner.days.clone(),
+        days: partner.days.as_deref().map(<[u32]>::to_vec),
         cycle_days: partner.cycle_days,
-        choice_group: partner.choice_group.clone(),
-        note: partner.note.clone(),
-        sources: partner.sources.clone(),
+        choice_group: partner.choice_group.as_deref().map(String::from),
+        note: partner.note.as_deref().map(String::from),
+        sources: partner.sources.to_vec(),
     };
     match partner.basis {
         DoseBasis::MgPerM2 => {
             let field = format!("m2.{}", partner.drug);
-            let entered = request.partner_mg_per_m2.get(&partner.drug).copied();
+            let entered = request
+                .partner_mg_per_m2
+                .get(partner.drug.as_ref())
+                .copied();
             let mg_per_m2 = match (entered, partner.mg_per_m2) {
                 (Some(value), source_value) => {
                     match PARTNER_MG_PER_M2.check(&field, value, &fmt_entered(value)) {

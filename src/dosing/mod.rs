@@ -7,6 +7,7 @@
 //! and the evidence behind warnings come from `data/regimens.json` ([`regimens`]).
 
 pub mod calculate;
+pub mod data;
 pub mod formulas;
 pub mod input;
 pub mod regimens;
@@ -22,6 +23,6 @@ pub use calculate::{
 };
 pub use formulas::{BsaFormula, CalvertDose, RoundingTolerance, VialRounding};
 pub use input::{FieldError, InputErrorKind};
-pub use regimens::{dosing_data, label, regimen, regimens, DoseBasis, Regimen, Source};
+pub use regimens::{dosing_data, label, regimen, regimens, DoseBasis, Regimen};
 pub use text::render_text;
 pub use units::{CreatinineUnit, HeightUnit, Sex, WeightUnit};

@@ -329,7 +329,7 @@ fn dose_warnings_name_their_sources() {
     assert_eq!(codes(&report), ["dose-above-mtd"]);
     let w = &report.warnings[0];
     assert_eq!(w.sources[0].document, "seed-001");
-    assert!(w.message.contains("seed 001"));
+    assert!(w.message.contains("Vallathol et al. 2025"));
     // 15 mg/kg: no trial.
     let report = run(15.0, 3.0, "ivo");
     assert!(codes(&report).contains(&"dose-schedule-untested"));
@@ -556,7 +556,7 @@ fn text_rendering_holds_inputs_results_formulas_and_sources() {
         "pemetrexed: 909.06 mg",
         "AUC x (GFR + 25)",
         "(140 - age)",
-        "seed 001, Dose and Administration",
+        "Vallathol et al. 2025, Dose and Administration",
         "China label",
         "60 minutes",
         "Sources disagree",
@@ -651,7 +651,7 @@ fn any_option() -> impl Strategy<Value = Option<f64>> {
 }
 
 fn any_regimen() -> impl Strategy<Value = Option<String>> {
-    let mut ids: Vec<Option<String>> = regimens().iter().map(|r| Some(r.id.clone())).collect();
+    let mut ids: Vec<Option<String>> = regimens().iter().map(|r| Some(r.id.to_string())).collect();
     ids.push(None);
     ids.push(Some("no-such-regimen".to_string()));
     proptest::sample::select(ids)

@@ -5,7 +5,9 @@ use std::fmt::Write;
 
 use super::calculate::{CrclWeight, DoseReport, ValueOrigin};
 use super::formulas::{fmt_num, RoundingTolerance};
-use super::regimens::{self, DoseBasis, Source};
+use super::regimens::{self, DoseBasis};
+use crate::i18n::Lang;
+use crate::sources::Source;
 
 fn opt(value: Option<f64>, unit: &str) -> String {
     match value {
@@ -278,8 +280,8 @@ fn write_report(out: &mut String, report: &DoseReport, stamp: &str) -> std::fmt:
     writeln!(out, "SOURCES")?;
     let mut cited: Vec<&Source> = Vec::new();
     let data = regimens::dosing_data();
-    cited.extend(&data.label.dose.sources);
-    cited.extend(&data.label.vial.sources);
+    cited.extend(data.label.dose.sources.iter());
+    cited.extend(data.label.vial.sources.iter());
     for w in &report.warnings {
         cited.extend(w.sources.iter().take(2));
     }
@@ -288,22 +290,17 @@ fn write_report(out: &mut String, report: &DoseReport, stamp: &str) -> std::fmt:
     }
     let mut seen: Vec<String> = Vec::new();
     for s in cited {
-        let line = s.cite();
+        let line = s.cite(Lang::En);
         if !seen.contains(&line) {
             writeln!(out, "  {line}")?;
             seen.push(line);
         }
     }
-    for d in &data.label.disagreements {
+    for d in data.label.disagreements.iter() {
         writeln!(out, "  Sources disagree ({}): {}", d.topic, d.text)?;
     }
-    for d in &data.documents {
-        writeln!(
-            out,
-            "  {}: {}",
-            super::regimens::document_name(&d.id),
-            d.citation
-        )?;
+    for d in regimens::documents() {
+        writeln!(out, "  {}: {}", d.name, d.citation)?;
     }
     Ok(())
 }

@@ -1,64 +1,46 @@
 //! The default model: sourced inputs (data/pk_defaults.json) and the two calibrations that
-//! derive V2 and T50 from what seed 000 reports.
+//! derive V2 and T50 from what the review of PD-1(L1)/VEGF bispecifics reports.
 //!
-//! * V2: the terminal half-life at CLss equals 9.85 days (seed 000, Pharmacokinetics). Solved in
+//! * V2: the terminal half-life at CLss equals 9.85 days (the review, Pharmacokinetics). Solved in
 //!   closed form from the characteristic equation of the two-compartment system.
 //! * T50: at 20 mg/kg every 3 weeks (1-h infusions), the pre-dose trough on day 105 (the end of
 //!   week 15, just before the sixth dose) is 90 % of the steady-state trough, where the
 //!   steady-state trough is the limit of the pre-dose trough for infinitely many doses with
-//!   clearance fixed at CLss (closed form). Seed 000: "steady-state concentrations achieved by
+//!   clearance fixed at CLss (closed form). The review: "steady-state concentrations achieved by
 //!   the 15th week". Solved by bisection on ln T50 with the engine's simulation.
 
 use super::engine::Outputs;
 use super::params::{DoseAmount, InputError, ModelParams, PopulationSpec, Regimen};
 use super::simulate::{check_all, run_typical, TypicalRun};
+use crate::i18n::{translated, Lang};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::sync::OnceLock;
 
-/// A number with its unit and source, as stored in data/pk_defaults.json.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SourcedValue {
-    pub value: f64,
-    pub unit: String,
-    pub source: String,
-}
+pub use super::defaults_data::{PkSources, SourcedValue};
 
-/// The sourced inputs of the default model (data/pk_defaults.json).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct PkSources {
-    pub description: String,
-    pub clearance_first_dose_l_per_day: SourcedValue,
-    pub clearance_steady_state_l_per_day: SourcedValue,
-    pub central_volume_l: SourcedValue,
-    pub intercompartmental_clearance_l_per_day: SourcedValue,
-    pub clearance_hill: SourcedValue,
-    pub terminal_half_life_at_clss_days: SourcedValue,
-    pub terminal_half_life_seed_001_days: SourcedValue,
-    pub steady_state_trough_fraction: SourcedValue,
-    pub steady_state_day: SourcedValue,
-    pub calibration_dose_mg_per_kg: SourcedValue,
-    pub calibration_interval_days: SourcedValue,
-    pub weight_kg: SourcedValue,
-    pub infusion_hours: SourcedValue,
-    pub allometric_exponent_clearance: SourcedValue,
-    pub allometric_exponent_volume: SourcedValue,
-    pub cv_clearance_percent: SourcedValue,
-    pub cv_central_volume_percent: SourcedValue,
-    pub patients: SourcedValue,
-    pub ic50_pd1_signalling_nm: SourcedValue,
-    pub ic50_vegf_signalling_nm: SourcedValue,
-    pub molecular_weight_kda: SourcedValue,
-}
+// `static PK_SOURCES: PkSources`, written by build.rs from data/pk_defaults.json.
+include!(concat!(env!("OUT_DIR"), "/pk_defaults_data.rs"));
 
-const DEFAULTS_JSON: &str = include_str!("../../data/pk_defaults.json");
-
-/// The sourced inputs, parsed once from the embedded data file (a test proves it parses).
+/// The sourced inputs of the default model (data/pk_defaults.json, checked and written as a
+/// static by build.rs).
 pub fn sources() -> &'static PkSources {
-    static SOURCES: OnceLock<PkSources> = OnceLock::new();
-    SOURCES.get_or_init(|| {
-        serde_json::from_str(DEFAULTS_JSON).expect("data/pk_defaults.json is valid (tested)")
-    })
+    &PK_SOURCES
+}
+
+impl SourcedValue {
+    /// Where the value comes from, in one line: its sources (document and place) and its
+    /// note. Empty for a value with neither.
+    pub fn describe(&self, lang: Lang) -> String {
+        let cites = crate::sources::short_cites(self.sources.iter(), lang);
+        let note = self.note.as_deref().map(|n| translated(n, lang));
+        match (cites.is_empty(), note) {
+            (false, Some(note)) => format!("{cites}. {note}"),
+            (false, None) => cites,
+            (true, Some(note)) => note.to_string(),
+            (true, None) => String::new(),
+        }
+    }
 }
 
 /// Why a calibration has no answer.
@@ -240,7 +222,7 @@ pub struct Calibration {
     pub clearance_t50_days: f64,
     /// Terminal half-life at CLss (the calibration target, 9.85 d), days.
     pub half_life_at_clss_days: f64,
-    /// Terminal half-life at CL0 (compare seed 001: "around 7 days"), days.
+    /// Terminal half-life at CL0 (compare Vallathol et al. 2025: "around 7 days"), days.
     pub half_life_at_cl0_days: f64,
     /// Pre-dose trough on the calibration day over the steady-state trough (0.9 by construction).
     pub trough_fraction_at_steady_state_day: f64,
@@ -344,4 +326,133 @@ pub fn default_population() -> PopulationSpec {
 /// (1 nM x 1 kDa = 1e-9 mol/L x 1e3 g/mol = 1e-6 g/L = 1e-3 µg/mL).
 pub fn nanomolar_to_ug_per_ml(nanomolar: f64, molecular_weight_kda: f64) -> f64 {
     nanomolar * molecular_weight_kda / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DEFAULTS_JSON: &str = include_str!("../../data/pk_defaults.json");
+
+    fn all_values(s: &PkSources) -> Vec<&SourcedValue> {
+        let PkSources {
+            description: _,
+            clearance_first_dose_l_per_day,
+            clearance_steady_state_l_per_day,
+            central_volume_l,
+            intercompartmental_clearance_l_per_day,
+            clearance_hill,
+            terminal_half_life_at_clss_days,
+            terminal_half_life_reported_days,
+            steady_state_trough_fraction,
+            steady_state_day,
+            calibration_dose_mg_per_kg,
+            calibration_interval_days,
+            weight_kg,
+            infusion_hours,
+            allometric_exponent_clearance,
+            allometric_exponent_volume,
+            cv_clearance_percent,
+            cv_central_volume_percent,
+            patients,
+            ic50_pd1_signalling_nm,
+            ic50_vegf_signalling_nm,
+            molecular_weight_kda,
+        } = s;
+        vec![
+            clearance_first_dose_l_per_day,
+            clearance_steady_state_l_per_day,
+            central_volume_l,
+            intercompartmental_clearance_l_per_day,
+            clearance_hill,
+            terminal_half_life_at_clss_days,
+            terminal_half_life_reported_days,
+            steady_state_trough_fraction,
+            steady_state_day,
+            calibration_dose_mg_per_kg,
+            calibration_interval_days,
+            weight_kg,
+            infusion_hours,
+            allometric_exponent_clearance,
+            allometric_exponent_volume,
+            cv_clearance_percent,
+            cv_central_volume_percent,
+            patients,
+            ic50_pd1_signalling_nm,
+            ic50_vegf_signalling_nm,
+            molecular_weight_kda,
+        ]
+    }
+
+    #[test]
+    fn the_static_is_the_file() {
+        let mut value: serde_json::Value = serde_json::from_str(DEFAULTS_JSON).expect("json");
+        crate::build_steps::i18n::strip_zh(&mut value);
+        let from_json: PkSources = serde_json::from_value(value).expect("parses");
+        assert_eq!(sources(), &from_json);
+        let checked =
+            crate::build_steps::data::read::<PkSources>("data/pk_defaults.json", DEFAULTS_JSON)
+                .expect("the build's reading");
+        assert_eq!(sources(), &checked.data);
+    }
+
+    #[test]
+    fn a_bad_value_is_named_by_file_and_path() {
+        let mut value: serde_json::Value = serde_json::from_str(DEFAULTS_JSON).expect("json");
+        value["clearance_hill"]["sources"][0]["section"] = 3.into();
+        let message = crate::build_steps::data::read::<PkSources>(
+            "data/pk_defaults.json",
+            &value.to_string(),
+        )
+        .err()
+        .unwrap_or_default();
+        assert_eq!(
+            message,
+            "data/pk_defaults.json: clearance_hill.sources[0].section: invalid type: integer `3`, \
+             expected a string"
+        );
+    }
+
+    #[test]
+    fn every_value_has_sources_or_a_note_and_cites_known_documents() {
+        let known: Vec<&str> = crate::sources::documents()
+            .iter()
+            .map(|d| d.id.as_ref())
+            .collect();
+        for v in all_values(sources()) {
+            assert!(
+                !v.sources.is_empty() || v.note.as_deref().is_some_and(|n| n.len() > 20),
+                "{v:?}"
+            );
+            for s in v.sources.iter() {
+                assert!(known.contains(&s.document.as_ref()), "{s:?}");
+                assert!(!s.section.trim().is_empty(), "{s:?}");
+                // The documents the project holds are quoted as printed.
+                if s.document.starts_with("seed-") {
+                    assert!(
+                        s.as_printed.as_deref().is_some_and(|t| !t.is_empty()),
+                        "{s:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_value_describes_its_sources_and_note_by_reader_names() {
+        let s = sources();
+        assert_eq!(
+            s.clearance_hill.describe(Lang::En),
+            "Bajaj et al. 2017, Nivolumab time-varying clearance: Hill coefficient 3.15. \
+             Nivolumab's value: the sources give no shape for the fall in ivonescimab clearance."
+        );
+        assert!(s
+            .weight_kg
+            .describe(Lang::En)
+            .starts_with("The PK view's default weight"));
+        for v in all_values(s) {
+            let text = v.describe(Lang::En);
+            assert!(!text.contains("seed"), "{text}");
+        }
+    }
 }

@@ -29,6 +29,7 @@
 //! data/pk_reference.json, written by scripts/pk_reference.py.
 
 pub mod calibration;
+pub mod defaults_data;
 mod engine;
 pub mod params;
 pub mod population;

@@ -6,8 +6,10 @@ use crate::dosing::formulas::COCKCROFT_GAULT_FEMALE_FACTOR;
 use crate::dosing::units::{KG_PER_LB, UMOL_PER_L_PER_MG_PER_DL};
 use crate::dosing::{
     BsaFormula, CrclWeight, CreatinineUnit, DoseBasis, DoseReport, HeightUnit, PartnerDose, Sex,
-    Source, WeightUnit,
+    WeightUnit,
 };
+use crate::i18n::Lang;
+use crate::sources::Source;
 use crate::widgets::result::format_significant;
 
 /// A number as shown in worked arithmetic: four significant figures.
@@ -290,9 +292,10 @@ pub fn partner_missing(partner: &PartnerDose) -> String {
     }
 }
 
-/// "seed 000, Pharmacokinetics" (the document and its place, without the quotation).
+/// "Vallathol et al. 2025, Dose and Administration" (the document and its place, without the
+/// quotation).
 pub fn short_cite(source: &Source) -> String {
-    format!("{}, {}", source.document_name(), source.section)
+    source.short(Lang::En)
 }
 
 /// Short citations of a list of sources, each once, joined by "; ".

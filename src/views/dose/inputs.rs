@@ -257,7 +257,7 @@ pub fn regimen_input(ctx: &InputContext) -> Html {
     };
     let mut tumours: Vec<&str> = Vec::new();
     for r in regimens::regimens() {
-        if !tumours.contains(&r.tumour.as_str()) {
+        if !tumours.contains(&r.tumour.as_ref()) {
             tumours.push(&r.tumour);
         }
     }
@@ -285,7 +285,7 @@ pub fn regimen_input(ctx: &InputContext) -> Html {
                     <p><strong>{format!("{}: ", r.tumour)}</strong>{r.setting.clone()}</p>
                     <p>{"Trials: "}{ r.trials.iter().map(|t| match &t.registry_id {
                         Some(id) => format!("{} ({id})", t.name),
-                        None => t.name.clone(),
+                        None => t.name.to_string(),
                     }).collect::<Vec<_>>().join("; ") }</p>
                     { for r.notes.iter().map(|n| html!{ <p class="regimen-note">{n.clone()}</p> }) }
                     <p class="source">{format!("Sources: {}", short_cites(&r.sources))}</p>

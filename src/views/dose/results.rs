@@ -2,8 +2,10 @@
 //! renal function and partner doses, each with CONTRACT ids, or a line saying what is missing;
 //! warnings, notes, the label's administration notes, worked formulas and sources.
 
-use crate::dosing::regimens::{dosing_data, Regimen, Source};
+use crate::dosing::regimens::{self, dosing_data, Regimen};
 use crate::dosing::{DoseBasis, DoseReport, RoundingTolerance};
+use crate::i18n::Lang;
+use crate::sources::Source;
 use crate::widgets::messages::Warning;
 use crate::widgets::result::ResultValue;
 use yew::prelude::*;
@@ -260,19 +262,19 @@ pub fn formulas(report: &DoseReport) -> Html {
 pub fn sources(report: &DoseReport, regimen: Option<&Regimen>) -> Html {
     let data = dosing_data();
     let mut cited: Vec<&Source> = Vec::new();
-    cited.extend(&data.label.dose.sources);
-    for d in &data.label.disagreements {
-        cited.extend(&d.sources);
+    cited.extend(data.label.dose.sources.iter());
+    for d in data.label.disagreements.iter() {
+        cited.extend(d.sources.iter());
     }
-    cited.extend(&data.label.vial.sources);
+    cited.extend(data.label.vial.sources.iter());
     for n in &report.label_notes {
-        cited.extend(&n.sources);
+        cited.extend(n.sources.iter());
     }
     for w in &report.warnings {
         cited.extend(&w.sources);
     }
     if let Some(r) = regimen {
-        cited.extend(&r.sources);
+        cited.extend(r.sources.iter());
     }
     for p in &report.partners {
         cited.extend(&p.sources);
@@ -280,7 +282,7 @@ pub fn sources(report: &DoseReport, regimen: Option<&Regimen>) -> Html {
     let mut seen: Vec<String> = Vec::new();
     let mut items: Vec<Html> = Vec::new();
     for s in cited {
-        let line = s.cite();
+        let line = s.cite(Lang::En);
         if seen.contains(&line) {
             continue;
         }
@@ -296,8 +298,8 @@ pub fn sources(report: &DoseReport, regimen: Option<&Regimen>) -> Html {
             <h3>{"Sources"}</h3>
             <ul>{ for items }</ul>
             <ul class="documents">
-                { for data.documents.iter().map(|d| html! {
-                    <li><strong>{crate::dosing::regimens::document_name(&d.id)}</strong>{": "}{d.citation.clone()}</li>
+                { for regimens::documents().into_iter().map(|d| html! {
+                    <li><strong>{d.name.to_string()}</strong>{": "}{d.citation.to_string()}</li>
                 }) }
                 <li><strong>{"HOPA"}</strong>{": Hematology/Oncology Pharmacy Association dose-rounding guidance (biologics within 10 % of the ordered dose); not in the seeds."}</li>
             </ul>

@@ -154,7 +154,7 @@ pub fn ModelDocs() -> Html {
             <h3>{"Calibration 1: V2 from the terminal half-life"}</h3>
             <p>{format!(
                 "No ivonescimab volumes are published in the sources, so V1 and Q are pembrolizumab's. V2 is chosen so that the terminal half-life at CLss is {} days (seed 000, Pharmacokinetics: \"The drug's elimination half-life was calculated at 9.85 days\"): with β = ln 2 / t½, k21 = β (k10 + k12 − β) / (k10 − β) and V2 = Q / k21, giving V2 = {} L. With the same volumes at CL0 the terminal half-life is {} days, which reconciles seed 001's \"around {} days\" (Pharmacology and Adverse Events of Ivonescimab): the shorter figure fits the first dose, the longer one steady state.",
-                f(c.half_life_at_clss_days, 4), f(c.peripheral_volume_l, 4), f(c.half_life_at_cl0_days, 3), f(s.terminal_half_life_seed_001_days.value, 2)
+                f(c.half_life_at_clss_days, 4), f(c.peripheral_volume_l, 4), f(c.half_life_at_cl0_days, 3), f(s.terminal_half_life_reported_days.value, 2)
             )}</p>
             <h3>{"Calibration 2: T50 from the time to steady state"}</h3>
             <p>{format!(
@@ -181,7 +181,7 @@ pub fn ModelDocs() -> Html {
             <h3>{"IC50 reference lines"}</h3>
             <p>{format!(
                 "Seed 001 (Mechanism of Action and Discovery of Ivonescimab) reports in vitro IC50s of {pd1} nM for PD-1 signalling and {vegf} nM for VEGF signalling. Concentrations in µg/mL need a molecular weight, which the sources do not give: {} kDa is assumed ({}). µg/mL = nM × kDa / 1000, so {pd1} nM is {} µg/mL and {vegf} nM is {} µg/mL. In vitro potency is not a target trough.",
-                mw, s.molecular_weight_kda.source, f(pd1 * mw / 1000.0, 4), f(vegf * mw / 1000.0, 4)
+                mw, s.molecular_weight_kda.describe(crate::i18n::Lang::En), f(pd1 * mw / 1000.0, 4), f(vegf * mw / 1000.0, 4)
             )}</p>
             <h3>{"Metrics"}</h3>
             <ul>

@@ -2,12 +2,14 @@
 //! what is absent), with a message per unusable input and the warnings for inputs outside the
 //! evidence. Plain Rust: shared by the view and the JS API, tested natively.
 
-use crate::dosing::regimens::{dosing_data, trials_using, Source};
+use crate::dosing::regimens::{dosing_data, trials_using};
+use crate::i18n::Lang;
 use crate::link::PkParams;
 use crate::pk::{
     default_model, default_population, default_regimen, sources, DoseAmount, InputError,
     ModelParams, PkField, PopulationSpec, Problem, Regimen, MAX_SPAN_DAYS,
 };
+use crate::sources::Source;
 use serde::{Deserialize, Serialize};
 
 /// The inputs of one PK simulation by link parameter name; absent values take the defaults.
@@ -283,7 +285,7 @@ pub fn resolve(inputs: &PkInputs) -> Resolved {
 fn cite(sources: &[Source]) -> String {
     let mut seen: Vec<String> = Vec::new();
     for s in sources {
-        let c = s.cite();
+        let c = s.cite(Lang::En);
         if !seen.contains(&c) {
             seen.push(c);
         }
@@ -411,21 +413,21 @@ pub fn regimen_label(regimen: &Regimen) -> String {
 pub fn source_of(field: &str) -> String {
     let s = sources();
     match field {
-        "cl0" => s.clearance_first_dose_l_per_day.source.clone(),
-        "clss" => s.clearance_steady_state_l_per_day.source.clone(),
-        "v1" => s.central_volume_l.source.clone(),
-        "q" => s.intercompartmental_clearance_l_per_day.source.clone(),
-        "hill" => s.clearance_hill.source.clone(),
-        "v2" => format!("Calibrated: the terminal half-life at CLss is {} days ({})", s.terminal_half_life_at_clss_days.value, s.terminal_half_life_at_clss_days.source),
-        "t50" => "Calibrated: the trough before the 6th dose of 20 mg/kg every 3 weeks (day 105, end of week 15) is 90 % of the steady-state trough at CLss (seed 000, Pharmacokinetics: steady state 'by the 15th week')".into(),
-        "allo_cl" => s.allometric_exponent_clearance.source.clone(),
-        "allo_v" => s.allometric_exponent_volume.source.clone(),
-        "cv_cl" => s.cv_clearance_percent.source.clone(),
-        "cv_v1" => s.cv_central_volume_percent.source.clone(),
-        "n" => s.patients.source.clone(),
-        "tinf" => s.infusion_hours.source.clone(),
-        "weight" => s.weight_kg.source.clone(),
-        "mw" => s.molecular_weight_kda.source.clone(),
+        "cl0" => s.clearance_first_dose_l_per_day.describe(Lang::En),
+        "clss" => s.clearance_steady_state_l_per_day.describe(Lang::En),
+        "v1" => s.central_volume_l.describe(Lang::En),
+        "q" => s.intercompartmental_clearance_l_per_day.describe(Lang::En),
+        "hill" => s.clearance_hill.describe(Lang::En),
+        "v2" => format!("Calibrated: the terminal half-life at CLss is {} days ({})", s.terminal_half_life_at_clss_days.value, s.terminal_half_life_at_clss_days.describe(Lang::En)),
+        "t50" => "Calibrated: the trough before the 6th dose of 20 mg/kg every 3 weeks (day 105, end of week 15) is 90 % of the steady-state trough at CLss (the review of PD-1(L1)/VEGF bispecifics, Pharmacokinetics: steady state 'by the 15th week')".into(),
+        "allo_cl" => s.allometric_exponent_clearance.describe(Lang::En),
+        "allo_v" => s.allometric_exponent_volume.describe(Lang::En),
+        "cv_cl" => s.cv_clearance_percent.describe(Lang::En),
+        "cv_v1" => s.cv_central_volume_percent.describe(Lang::En),
+        "n" => s.patients.describe(Lang::En),
+        "tinf" => s.infusion_hours.describe(Lang::En),
+        "weight" => s.weight_kg.describe(Lang::En),
+        "mw" => s.molecular_weight_kda.describe(Lang::En),
         _ => String::new(),
     }
 }
