@@ -114,4 +114,59 @@ mod tests {
             }
         }
     }
+
+    /// The folder of the project's documents as text (`000_*.txt` is `seed-000`):
+    /// `$IVOCALC_SEEDS`, or `../shared/seeds` beside the repository.
+    fn seeds_dir() -> std::path::PathBuf {
+        std::env::var_os("IVOCALC_SEEDS")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| {
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds")
+            })
+    }
+
+    fn held_document(id: &str) -> Option<String> {
+        let number = id.strip_prefix("seed-")?;
+        let entries = std::fs::read_dir(seeds_dir()).ok()?;
+        entries
+            .flatten()
+            .find(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .starts_with(&format!("{number}_"))
+            })
+            .and_then(|e| std::fs::read_to_string(e.path()).ok())
+    }
+
+    #[test]
+    fn quotes_are_printed_in_their_documents() {
+        if held_document("seed-000").is_none() {
+            eprintln!(
+                "SKIPPED: documents not found in {}; verbatim checks not run",
+                seeds_dir().display()
+            );
+            return;
+        }
+        let mut quoted: Vec<&Source> = crate::dosing::dosing_data().sources();
+        quoted.extend(
+            crate::pk::sources()
+                .values()
+                .into_iter()
+                .flat_map(|v| v.sources.iter()),
+        );
+        let mut checked = 0;
+        for s in quoted {
+            let (Some(text), Some(printed)) = (held_document(&s.document), &s.as_printed) else {
+                continue;
+            };
+            // A table row is quoted with its cells joined by tabs.
+            assert!(
+                text.contains(printed.as_ref())
+                    || printed.split('\t').all(|cell| text.contains(cell)),
+                "{s:?}"
+            );
+            checked += 1;
+        }
+        assert!(checked > 60, "{checked}");
+    }
 }

@@ -166,6 +166,44 @@ mod tests {
     }
 
     #[test]
+    fn every_reader_text_has_its_chinese() {
+        let pairs =
+            crate::build_steps::data::read::<DosingData>("data/regimens.json", REGIMENS_JSON)
+                .expect("parses")
+                .pairs;
+        let has_chinese = |en: &str| pairs.iter().any(|p| p.en == en && !p.zh.is_empty());
+        // A registry id alone is not translated.
+        let is_registry_id = |text: &str| text.starts_with("NCT") && !text.contains(' ');
+        let data = dosing_data();
+        let mut texts: Vec<&str> = Vec::new();
+        for d in data.label.disagreements.iter() {
+            texts.extend([d.topic.as_ref(), d.text.as_ref()]);
+        }
+        texts.extend(data.label.presets.iter().map(|p| p.used_in.as_ref()));
+        texts.push(&data.label.vial.note);
+        texts.extend(data.label.notes.iter().map(|n| n.text.as_ref()));
+        texts.extend(data.trial_doses.iter().map(|t| t.trial.as_ref()));
+        for r in data.regimens.iter() {
+            texts.extend([r.name.as_ref(), r.tumour.as_ref(), r.setting.as_ref()]);
+            texts.extend(r.trials.iter().map(|t| t.name.as_ref()));
+            texts.extend(r.ivonescimab.iter().map(|i| i.trial.as_ref()));
+            texts.extend(r.partners.iter().filter_map(|p| p.note.as_deref()));
+            texts.extend(r.notes.iter().map(|n| n.as_ref()));
+        }
+        for text in texts.into_iter().filter(|t| !is_registry_id(t)) {
+            assert!(has_chinese(text), "no Chinese for {text:?}");
+        }
+    }
+
+    #[test]
+    fn reader_texts_use_the_names_readers_know() {
+        let text = serde_json::to_string(dosing_data()).expect("json");
+        for working_name in ["seed 0", "Seed 0", "seeds", "/work/"] {
+            assert!(!text.contains(working_name), "{working_name}");
+        }
+    }
+
+    #[test]
     fn every_source_names_a_known_document_and_a_section() {
         let data = dosing_data();
         let ids: HashSet<&str> = crate::sources::documents()

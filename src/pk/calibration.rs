@@ -43,6 +43,59 @@ impl SourcedValue {
     }
 }
 
+impl PkSources {
+    /// Every value, in the order of the file.
+    pub fn values(&self) -> Vec<&SourcedValue> {
+        let PkSources {
+            description: _,
+            clearance_first_dose_l_per_day,
+            clearance_steady_state_l_per_day,
+            central_volume_l,
+            intercompartmental_clearance_l_per_day,
+            clearance_hill,
+            terminal_half_life_at_clss_days,
+            terminal_half_life_reported_days,
+            steady_state_trough_fraction,
+            steady_state_day,
+            calibration_dose_mg_per_kg,
+            calibration_interval_days,
+            weight_kg,
+            infusion_hours,
+            allometric_exponent_clearance,
+            allometric_exponent_volume,
+            cv_clearance_percent,
+            cv_central_volume_percent,
+            patients,
+            ic50_pd1_signalling_nm,
+            ic50_vegf_signalling_nm,
+            molecular_weight_kda,
+        } = self;
+        vec![
+            clearance_first_dose_l_per_day,
+            clearance_steady_state_l_per_day,
+            central_volume_l,
+            intercompartmental_clearance_l_per_day,
+            clearance_hill,
+            terminal_half_life_at_clss_days,
+            terminal_half_life_reported_days,
+            steady_state_trough_fraction,
+            steady_state_day,
+            calibration_dose_mg_per_kg,
+            calibration_interval_days,
+            weight_kg,
+            infusion_hours,
+            allometric_exponent_clearance,
+            allometric_exponent_volume,
+            cv_clearance_percent,
+            cv_central_volume_percent,
+            patients,
+            ic50_pd1_signalling_nm,
+            ic50_vegf_signalling_nm,
+            molecular_weight_kda,
+        ]
+    }
+}
+
 /// Why a calibration has no answer.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
@@ -334,56 +387,6 @@ mod tests {
 
     const DEFAULTS_JSON: &str = include_str!("../../data/pk_defaults.json");
 
-    fn all_values(s: &PkSources) -> Vec<&SourcedValue> {
-        let PkSources {
-            description: _,
-            clearance_first_dose_l_per_day,
-            clearance_steady_state_l_per_day,
-            central_volume_l,
-            intercompartmental_clearance_l_per_day,
-            clearance_hill,
-            terminal_half_life_at_clss_days,
-            terminal_half_life_reported_days,
-            steady_state_trough_fraction,
-            steady_state_day,
-            calibration_dose_mg_per_kg,
-            calibration_interval_days,
-            weight_kg,
-            infusion_hours,
-            allometric_exponent_clearance,
-            allometric_exponent_volume,
-            cv_clearance_percent,
-            cv_central_volume_percent,
-            patients,
-            ic50_pd1_signalling_nm,
-            ic50_vegf_signalling_nm,
-            molecular_weight_kda,
-        } = s;
-        vec![
-            clearance_first_dose_l_per_day,
-            clearance_steady_state_l_per_day,
-            central_volume_l,
-            intercompartmental_clearance_l_per_day,
-            clearance_hill,
-            terminal_half_life_at_clss_days,
-            terminal_half_life_reported_days,
-            steady_state_trough_fraction,
-            steady_state_day,
-            calibration_dose_mg_per_kg,
-            calibration_interval_days,
-            weight_kg,
-            infusion_hours,
-            allometric_exponent_clearance,
-            allometric_exponent_volume,
-            cv_clearance_percent,
-            cv_central_volume_percent,
-            patients,
-            ic50_pd1_signalling_nm,
-            ic50_vegf_signalling_nm,
-            molecular_weight_kda,
-        ]
-    }
-
     #[test]
     fn the_static_is_the_file() {
         let mut value: serde_json::Value = serde_json::from_str(DEFAULTS_JSON).expect("json");
@@ -419,7 +422,7 @@ mod tests {
             .iter()
             .map(|d| d.id.as_ref())
             .collect();
-        for v in all_values(sources()) {
+        for v in sources().values() {
             assert!(
                 !v.sources.is_empty() || v.note.as_deref().is_some_and(|n| n.len() > 20),
                 "{v:?}"
@@ -439,6 +442,25 @@ mod tests {
     }
 
     #[test]
+    fn every_note_has_its_chinese_and_no_working_names() {
+        let pairs =
+            crate::build_steps::data::read::<PkSources>("data/pk_defaults.json", DEFAULTS_JSON)
+                .expect("parses")
+                .pairs;
+        let has_chinese = |en: &str| pairs.iter().any(|p| p.en == en && !p.zh.is_empty());
+        assert!(has_chinese(&sources().description));
+        for v in sources().values() {
+            if let Some(note) = v.note.as_deref() {
+                assert!(has_chinese(note), "no Chinese for {note:?}");
+            }
+        }
+        let text = serde_json::to_string(sources()).expect("json");
+        for working_name in ["seed 0", "Seed 0", "seeds", "/work/", "seed_0"] {
+            assert!(!text.contains(working_name), "{working_name}");
+        }
+    }
+
+    #[test]
     fn a_value_describes_its_sources_and_note_by_reader_names() {
         let s = sources();
         assert_eq!(
@@ -450,7 +472,7 @@ mod tests {
             .weight_kg
             .describe(Lang::En)
             .starts_with("The PK view's default weight"));
-        for v in all_values(s) {
+        for v in s.values() {
             let text = v.describe(Lang::En);
             assert!(!text.contains("seed"), "{text}");
         }
