@@ -1,7 +1,7 @@
 //! The data types of `data/pk_defaults.json`: the sourced inputs of the default PK model.
 //!
 //! Shared with the build script (`build.rs` compiles this file as a module), which reads the
-//! file with these types and writes it as a Rust static (see [`super::calibration::sources`]).
+//! file with these types and writes it as a Rust static (see [`super::defaults::sources`]).
 //! Strings and lists are `Cow`s: read from JSON they are owned; the static borrows `'static`
 //! data. Notes are English here; their Chinese (`note_zh` in the file) is in the translation
 //! pack (`crate::i18n::translated`).
