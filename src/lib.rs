@@ -7,6 +7,8 @@
 
 pub mod app;
 pub mod browser;
+#[cfg(test)]
+mod build_steps;
 pub mod dosing;
 pub mod evidence;
 pub mod format;

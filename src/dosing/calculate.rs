@@ -28,7 +28,7 @@ pub fn calculate(request: &DoseRequest) -> DoseReport {
     let data = dosing_data();
     let label = &data.label;
     let mut report = DoseReport {
-        label_notes: label.notes.clone(),
+        label_notes: label.notes.to_vec(),
         ..DoseReport::default()
     };
     let r = &mut report;

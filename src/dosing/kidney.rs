@@ -2,16 +2,11 @@
 //! measured GFR, and the partners' kidney limits from their labels and guidelines
 //! (data/kidney.json, each limit with the words of its source).
 
-use std::sync::OnceLock;
-
-use serde::Deserialize;
-
 use crate::format::{self, Quantity};
 use crate::i18n::Lang;
 use crate::inputs::dose as input;
 use crate::messages::{Arg, Code, Message};
 use crate::results::{Reason, ResultId};
-use crate::sources::Source;
 use crate::tr;
 
 use super::checks::{need, Val};
@@ -20,58 +15,19 @@ use super::regimens::{DoseBasis, Regimen};
 use super::report::DoseReport;
 use super::request::{CrclWeight, DoseRequest};
 
-/// A document of data/kidney.json.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct KidneyDocument {
-    pub id: String,
-    pub citation: String,
-    pub url: String,
-    pub page_date: Option<String>,
-    pub read_on: String,
-}
+pub use super::kidney_data::*;
 
-/// The lowest creatinine guidance suggests, with its sources.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct CreatinineFloor {
-    pub threshold_mg_per_dl: f64,
-    pub sources: Vec<Source>,
-}
+// `static KIDNEY_DATA: KidneyData`, written by build.rs from data/kidney.json.
+include!(concat!(env!("OUT_DIR"), "/kidney_data.rs"));
 
-/// The GFR cap of the Calvert formula for an estimated GFR.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct GfrCap {
-    pub ml_per_min: f64,
-    pub sources: Vec<Source>,
-}
-
-/// A partner's kidney limit: below it, a warning quoting the source.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct KidneyCheck {
-    pub drug: String,
-    pub below_ml_per_min: f64,
-    /// What the source says, in the app's words (its Chinese is in the pack).
-    pub reading: String,
-    pub sources: Vec<Source>,
-}
-
-/// Everything in data/kidney.json.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct KidneyData {
-    pub description: String,
-    pub documents: Vec<KidneyDocument>,
-    pub creatinine_floor: CreatinineFloor,
-    pub gfr_cap: GfrCap,
-    pub checks: Vec<KidneyCheck>,
-}
-
-const KIDNEY_JSON: &str = include_str!("../../data/kidney.json");
-
-/// The kidney limits, read once (the file is part of the build; a test proves it reads).
+/// The kidney limits (data/kidney.json, checked at build time).
 pub fn kidney_data() -> &'static KidneyData {
-    static DATA: OnceLock<KidneyData> = OnceLock::new();
-    DATA.get_or_init(|| {
-        serde_json::from_str(KIDNEY_JSON).expect("data/kidney.json is valid (tested)")
-    })
+    &KIDNEY_DATA
+}
+
+/// The page a document's words were read on, if it was read on a public page.
+pub fn page(document: &str) -> Option<&'static Page> {
+    kidney_data().pages.iter().find(|p| p.document == document)
 }
 
 fn mg_per_dl(v: f64) -> String {
@@ -286,7 +242,7 @@ fn below_floor(
 
 /// The partners' kidney limits: a warning below a limit, a note when the check cannot run.
 pub fn checks(r: &mut DoseReport, regimen: &'static Regimen) {
-    for check in &kidney_data().checks {
+    for check in kidney_data().checks.iter() {
         if !regimen.partners.iter().any(|p| *p.drug == *check.drug) {
             continue;
         }
@@ -314,7 +270,7 @@ pub fn checks(r: &mut DoseReport, regimen: &'static Regimen) {
                     .arg("drug", super::drugs::name(&check.drug))
                     .arg("kidney", ml_min(kidney))
                     .arg("limit", ml_min(check.below_ml_per_min))
-                    .arg("reading", Arg::Data(check.reading.clone()))
+                    .arg("reading", Arg::Data(check.reading.to_string()))
                     .sources(check.sources.iter()),
                 );
             }
@@ -357,13 +313,14 @@ mod tests {
         assert_eq!(limit("pemetrexed"), Some(45.0));
         assert_eq!(limit("cisplatin"), Some(60.0));
         assert_eq!(limit("carboplatin"), Some(60.0));
-        for check in &data.checks {
-            for s in &check.sources {
+        for check in data.checks.iter() {
+            for s in check.sources.iter() {
                 assert!(
-                    data.documents.iter().any(|d| d.id == *s.document),
+                    crate::sources::document(&s.document).is_some(),
                     "{}",
                     s.document
                 );
+                assert!(page(&s.document).is_some(), "{}", s.document);
                 assert!(s.as_printed.as_deref().is_some_and(|q| !q.is_empty()));
             }
         }

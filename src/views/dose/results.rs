@@ -313,22 +313,23 @@ pub fn sources(report: &DoseReport, regimen: Option<&Regimen>, lang: Lang) -> Ht
             </li>
         });
     }
-    let kidney_documents = kidney_data()
-        .documents
+    let kidney_pages = kidney_data()
+        .pages
         .iter()
-        .filter(|d| cited.iter().any(|s| *s.document == *d.id));
+        .filter(|p| cited.iter().any(|s| s.document == p.document));
     html! {
         <div class="sources">
             <h3>{tr!("Sources", "来源").get(lang)}</h3>
             <ul>{ for items }</ul>
             <ul class="documents">
-                { for data.documents.iter().map(|d| html! {
+                { for crate::dosing::regimens::documents().into_iter().map(|d| html! {
                     <li><strong>{document_name(&d.id).get(lang)}</strong>{": "}{d.citation.to_string()}</li>
                 }) }
-                { for kidney_documents.map(|d| html! {
-                    <li><strong>{document_name(&d.id).get(lang)}</strong>{": "}{d.citation.clone()}{" "}
-                        <a href={d.url.clone()} rel="noreferrer noopener" target="_blank">{d.url.clone()}</a>
-                        {" "}{tr!("(read {date})", "（查阅于 {date}）").fill(lang, &[("date", &d.read_on)])}</li>
+                { for kidney_pages.map(|p| html! {
+                    <li><strong>{document_name(&p.document).get(lang)}</strong>{": "}
+                        {crate::sources::document(&p.document).map(|d| d.citation.to_string()).unwrap_or_default()}{" "}
+                        <a href={p.url.to_string()} rel="noreferrer noopener" target="_blank">{p.url.to_string()}</a>
+                        {" "}{tr!("(read {date})", "（查阅于 {date}）").fill(lang, &[("date", &p.read_on)])}</li>
                 }) }
                 <li><strong>{document_name("hopa").get(lang)}</strong>{": "}{tr!(
                     "Hematology/Oncology Pharmacy Association dose-rounding guidance (biologics within 10 % of the ordered dose).",
