@@ -1,0 +1,111 @@
+//! The line chart's output pinned for fixed data: the exported SVG file and the component as
+//! rendered in the page (Yew's server renderer, before it has measured its width). Each is
+//! pinned by its FNV-1a 64 hash and length, so any change of layout, markup or words shows
+//! here; the failure message prints the text to compare.
+
+use ivocalc::i18n::key;
+use ivocalc::widgets::chart::{
+    plot_height_for, to_svg_string, Band, ChartData, LineChart, LineChartProps, RefLine, Series,
+};
+use std::rc::Rc;
+use yew::{AttrValue, ServerRenderer};
+
+/// A chart with every kind of shape: two series with dose markers (one with a gap), both
+/// bands, two reference lines, text to escape and non-ASCII text.
+fn sample(log_y: bool) -> ChartData {
+    ChartData {
+        title: "Pinned \"chart\" <&> µg".into(),
+        x_label: "Time (days)".into(),
+        x_name: "Day".into(),
+        y_label: "µg/mL".into(),
+        y_unit: "µg/mL".into(),
+        series: vec![
+            Series {
+                label: "20 mg/kg Q3W (inputs)".into(),
+                xs: vec![0.0, 0.5, 1.0, 2.0, 3.0, 4.0],
+                ys: vec![0.0, 420.0, 300.0, 150.0, 80.0, 40.0],
+                style: 0,
+                markers: vec![0.0, 3.0],
+            },
+            Series {
+                label: "Population median".into(),
+                xs: vec![0.0, 1.0, 2.0, 3.0, 4.0],
+                ys: vec![0.0, 280.0, 140.0, 70.0, f64::NAN],
+                style: 3,
+                markers: vec![],
+            },
+        ],
+        bands: vec![
+            Band {
+                label: "5-95 % of patients".into(),
+                xs: vec![0.0, 1.0, 2.0, 3.0, 4.0],
+                lower: vec![0.0, 150.0, 60.0, 25.0, 9.0],
+                upper: vec![0.0, 450.0, 260.0, 130.0, 70.0],
+                style: 0,
+                inner: false,
+            },
+            Band {
+                label: "25-75 %".into(),
+                xs: vec![0.0, 1.0, 2.0, 3.0, 4.0],
+                lower: vec![0.0, 220.0, 100.0, 45.0, 20.0],
+                upper: vec![0.0, 350.0, 190.0, 95.0, 50.0],
+                style: 0,
+                inner: true,
+            },
+        ],
+        ref_lines: vec![
+            RefLine {
+                label: "PD-1 signalling IC50 22.54 nM = 4.51 µg/mL".into(),
+                y: 4.508,
+            },
+            RefLine {
+                label: "VEGF signalling IC50 3.13 nM = 0.626 µg/mL".into(),
+                y: 0.626,
+            },
+        ],
+        log_y,
+    }
+}
+
+#[test]
+fn svg_export_is_pinned() {
+    for (log_y, width, hash, len) in [
+        (false, 600.0, 0xda9d_458e_4329_a4c4, 5381),
+        (true, 600.0, 0x68f5_4930_dc1d_fd49, 5307),
+        (false, 360.0, 0xf947_dfd7_5ed8_ad6f, 5258),
+    ] {
+        let svg = to_svg_string(&sample(log_y), width, plot_height_for(width));
+        assert_eq!(
+            (key(&svg), svg.len()),
+            (hash, len),
+            "log {log_y}, {width} px:\n{svg}"
+        );
+    }
+}
+
+async fn render(log_y: bool) -> String {
+    ServerRenderer::<LineChart>::with_props(move || {
+        yew::props!(LineChartProps {
+            data: Rc::new(sample(log_y)),
+            id: Some(AttrValue::from("pinned")),
+        })
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
+
+#[tokio::test]
+async fn component_is_pinned() {
+    for (log_y, hash, len) in [
+        (false, 0x26ac_f9d9_13ed_3704, 6153),
+        (true, 0x2e9e_4d33_3f49_c4d5, 6069),
+    ] {
+        let html = render(log_y).await;
+        assert_eq!(
+            (key(&html), html.len()),
+            (hash, len),
+            "log {log_y}:\n{html}"
+        );
+    }
+}
