@@ -1,7 +1,7 @@
 //! Axes for SVG charts: "nice" linear ticks, logarithmic ticks, and the maps from data values
 //! to pixels. Pure functions, shared by every chart (trials bars and forest plot, PK curve).
 
-use super::result::format_significant;
+use crate::format::significant;
 
 /// The step of 1, 2 or 5 × 10ⁿ that cuts `span` into about `target` intervals (at least one).
 pub fn nice_step(span: f64, target: usize) -> f64 {
@@ -270,7 +270,7 @@ impl Scale {
 /// value that is not finite.
 pub fn tick_label(value: f64) -> String {
     if value.is_finite() {
-        format_significant(value, 4)
+        significant(value, 4)
     } else {
         String::new()
     }
