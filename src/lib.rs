@@ -2,11 +2,12 @@
 //! PD-1(L1)/VEGF bispecific antibodies.
 //!
 //! The tree: `dosing`, `pk` and `trials` are the domain (plain Rust, no browser types);
-//! `link` turns addresses into typed inputs and back; `app`, `views` and `widgets` are the
+//! `csv` writes every CSV download; `link` turns addresses into typed inputs and back; `app`, `views` and `widgets` are the
 //! Yew user interface; `browser` is the one place that touches the page's window.
 
 pub mod app;
 pub mod browser;
+pub mod csv;
 pub mod dosing;
 pub mod format;
 pub mod i18n;
