@@ -14,6 +14,7 @@ pub mod results;
 
 use crate::browser;
 use crate::dosing::regimens::dosing_data;
+use crate::i18n::Lang;
 use crate::link::{hash_for, OverlayRegimen, ParamError, PkParams, QueryMap, Route};
 use crate::pk::{
     default_calibration, default_model, simulate, sources, DoseAmount, ModelParams, Regimen,
@@ -23,6 +24,7 @@ use crate::widgets::field::{NumberField, SelectField};
 use crate::widgets::form::{use_link_form, LinkForm};
 use crate::widgets::messages::{FieldError, Warning};
 use crate::widgets::result::format_significant;
+use crate::widgets::toggle::Toggle;
 use export::{chart_data, csv, ChartOptions, Curve};
 use population::{use_population, PopulationKey};
 use resolve::{regimen_label, resolve, PkInputs};
@@ -95,7 +97,10 @@ fn simulate_all(model: &ModelParams, regimens: &[Regimen]) -> (Vec<Curve>, Vec<S
             regimen_label(r)
         };
         match simulate(model, r) {
-            Ok(simulation) => curves.push(Curve { label, simulation }),
+            Ok(simulation) => curves.push(Curve {
+                label,
+                simulation: Rc::new(simulation),
+            }),
             Err(errors) => problems.push(format!(
                 "{label}: {}",
                 errors
@@ -113,9 +118,9 @@ fn short_hint(text: String) -> Option<Html> {
     Some(html! { {text} })
 }
 
-fn toggle(form: &LinkForm, name: &'static str, on: bool) -> Callback<MouseEvent> {
+fn toggle(form: &LinkForm, name: &'static str) -> Callback<bool> {
     let form = form.clone();
-    Callback::from(move |_| form.set(name, if on { "" } else { "1" }))
+    Callback::from(move |on: bool| form.set(name, if on { "1" } else { "" }))
 }
 
 #[function_component]
@@ -173,6 +178,7 @@ pub fn PkView(props: &PkViewProps) -> Html {
         log_y: log_on,
         time_unit,
         reference_mw_kda: refs_on.then(|| params.mw.unwrap_or(mw_default)),
+        lang: Lang::default(),
     };
     let chart: Rc<Option<Rc<ChartData>>> = {
         let curves = simulated.as_ref().as_ref().map(|(c, _)| c.clone());
@@ -233,7 +239,7 @@ pub fn PkView(props: &PkViewProps) -> Html {
     };
     let preset = |mgkg: f64| {
         let form = form.clone();
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |_: bool| {
             let text = format!("{mgkg}");
             form.set_many(&[("mgkg", &text), ("flat", "")]);
         })
@@ -283,8 +289,8 @@ pub fn PkView(props: &PkViewProps) -> Html {
                         {field("mgkg", "Dose", "mg/kg", "20".into(), "Label: 20 mg/kg every 3 weeks (seed 001, Dose and Administration)".into())}
                         <div class="presets" role="group" aria-label="Dose levels used in trials">
                             { for dosing_data().label.presets.iter().map(|p| html! {
-                                <button type="button" aria-pressed={(current_mgkg == Some(p.mg_per_kg)).to_string()}
-                                    title={p.used_in.clone()} onclick={preset(p.mg_per_kg)}>{format!("{} mg/kg", p.mg_per_kg)}</button>
+                                <Toggle pressed={current_mgkg == Some(p.mg_per_kg)} title={p.used_in.clone()}
+                                    ontoggle={preset(p.mg_per_kg)}>{format!("{} mg/kg", p.mg_per_kg)}</Toggle>
                             }) }
                         </div>
                     </div>
@@ -306,8 +312,8 @@ pub fn PkView(props: &PkViewProps) -> Html {
 
             <h2>{"Concentration over time"}</h2>
             <div class="chart-options" role="group" aria-label="Chart options">
-                <button type="button" id="pk-log" aria-pressed={log_on.to_string()} onclick={toggle(&form, "log", log_on)}>{"Log concentration axis"}</button>
-                <button type="button" id="pk-refs" aria-pressed={refs_on.to_string()} onclick={toggle(&form, "refs", refs_on)}>{"IC50 reference lines"}</button>
+                <Toggle id="pk-log" pressed={log_on} ontoggle={toggle(&form, "log")}>{"Log concentration axis"}</Toggle>
+                <Toggle id="pk-refs" pressed={refs_on} ontoggle={toggle(&form, "refs")}>{"IC50 reference lines"}</Toggle>
                 <SelectField name="tunit" label="Time axis" value={AttrValue::from(time_unit.code())} onchange={form.setter("tunit")}
                     options={vec![("days".into(), "days".into()), ("weeks".into(), "weeks".into())]} errors={errors.clone()} />
                 if refs_on {
@@ -348,11 +354,11 @@ pub fn PkView(props: &PkViewProps) -> Html {
                 </div>
 
                 <h2>{format!("Exposure: {}, {} kg, typical patient", regimen_label(&regimen), format_significant(regimen.weight_kg, 4))}</h2>
-                <Metrics simulation={Rc::new(curves[0].simulation.clone())}
+                <Metrics simulation={curves[0].simulation.clone()}
                     population={current_pop.as_ref().map(|p| p.summary.metrics)}
                     last_run={pop.result.clone()} />
                 <CompareTable curves={curves.clone()} />
-                <CycleTable simulation={Rc::new(curves[0].simulation.clone())} />
+                <CycleTable simulation={curves[0].simulation.clone()} />
             } else {
                 <p class="msg msg-note" data-testid="results-blocked">
                     {"The curve and the metrics need every regimen and model input usable. Fix: "}
