@@ -1,12 +1,14 @@
-//! The line chart's output pinned for fixed data: the exported SVG file and the component as
-//! rendered in the page (Yew's server renderer, before it has measured its width). Each is
-//! pinned by its FNV-1a 64 hash and length, so any change of layout, markup or words shows
-//! here; the failure message prints the text to compare.
+//! The charts' output pinned for fixed data: the line chart's exported SVG file and the
+//! components as rendered in the page (Yew's server renderer; the line chart before it has
+//! measured its width). Each is pinned by its FNV-1a 64 hash and length, so any change of
+//! layout, markup or words shows here; the failure message prints the text to compare.
 
 use ivocalc::i18n::key;
+use ivocalc::widgets::bars::{BarChart, BarChartProps, BarGroup};
 use ivocalc::widgets::chart::{
     plot_height_for, to_svg_string, Band, ChartData, LineChart, LineChartProps, RefLine, Series,
 };
+use ivocalc::widgets::forest::{ForestPlot, ForestPlotProps, ForestRow};
 use std::rc::Rc;
 use yew::{AttrValue, ServerRenderer};
 
@@ -108,4 +110,81 @@ async fn component_is_pinned() {
             "log {log_y}:\n{html}"
         );
     }
+}
+
+async fn render_bars() -> String {
+    ServerRenderer::<BarChart>::with_props(|| {
+        yew::props!(BarChartProps {
+            id: AttrValue::from("bars"),
+            title: AttrValue::from("ORR and DCR, % of patients"),
+            series: vec![AttrValue::from("ORR"), AttrValue::from("DCR")],
+            groups: vec![
+                BarGroup {
+                    label: "HARMONi-2 <ivonescimab>".into(),
+                    values: vec![Some(50.0), Some(89.9)],
+                },
+                BarGroup {
+                    label: "TNBC".into(),
+                    values: vec![Some(72.4), None],
+                },
+            ],
+            unit: AttrValue::from("%"),
+            max: Some(100.0),
+        })
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
+
+async fn render_forest() -> String {
+    let row = |label: &str, estimate, low, high, qualifier: Option<&str>| ForestRow {
+        label: label.into(),
+        estimate,
+        low,
+        high,
+        qualifier: qualifier.map(String::from),
+    };
+    let rows = vec![
+        row(
+            "HARMONi-2",
+            0.51,
+            Some(0.38),
+            Some(0.69),
+            Some("stratified"),
+        ),
+        row("HARMONi-A", 0.46, Some(0.34), None, None),
+        row("No interval", 0.8, None, None, None),
+    ];
+    ServerRenderer::<ForestPlot>::with_props(move || {
+        yew::props!(ForestPlotProps {
+            id: AttrValue::from("forest"),
+            title: AttrValue::from("Hazard ratios for PFS"),
+            rows: rows.clone(),
+            axis_label: AttrValue::from("Hazard ratio (log scale)"),
+            favours_left: AttrValue::from("favours the bispecific"),
+            favours_right: AttrValue::from("favours the comparator"),
+        })
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
+
+#[tokio::test]
+async fn bars_and_forest_are_pinned() {
+    let html = render_bars().await;
+    assert_eq!(
+        (key(&html), html.len()),
+        (0x9faa_b17a_4817_dd59, 2874),
+        "bars:
+{html}"
+    );
+    let html = render_forest().await;
+    assert_eq!(
+        (key(&html), html.len()),
+        (0xdee9_5e2e_a98b_c4a2, 3150),
+        "forest:
+{html}"
+    );
 }
