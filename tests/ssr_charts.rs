@@ -3,10 +3,14 @@
 //! measured its width). Each is pinned by its FNV-1a 64 hash and length, so any change of
 //! layout, markup or words shows here; the failure message prints the text to compare.
 
-use ivocalc::i18n::key;
+use ivocalc::i18n::{key, Lang};
+use ivocalc::link::TimeUnit;
+use ivocalc::pk::{default_model, default_regimen, simulate};
+use ivocalc::views::pk::export::{chart_data, ChartOptions, Curve};
 use ivocalc::widgets::bars::{BarChart, BarChartProps, BarGroup};
 use ivocalc::widgets::chart::{
-    plot_height_for, to_svg_string, Band, ChartData, LineChart, LineChartProps, RefLine, Series,
+    plot_height_for, readout_text, to_svg_string, Band, ChartData, LineChart, LineChartProps,
+    RefLine, Series,
 };
 use ivocalc::widgets::forest::{ForestPlot, ForestPlotProps, ForestRow};
 use std::rc::Rc;
@@ -186,5 +190,105 @@ async fn bars_and_forest_are_pinned() {
         (0xdee9_5e2e_a98b_c4a2, 3150),
         "forest:
 {html}"
+    );
+}
+
+/// Loads the Chinese translation pack the build wrote.
+fn install_chinese() {
+    let path = format!("{}/{}", env!("OUT_DIR"), ivocalc::i18n::ZH_PACK_FILE);
+    let file = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    ivocalc::i18n::Pack::install(&file);
+    assert!(ivocalc::i18n::Pack::is_loaded());
+}
+
+#[tokio::test]
+async fn charts_speak_the_readers_language() {
+    install_chinese();
+    let html = ServerRenderer::<LineChart>::with_props(|| {
+        yew::props!(LineChartProps {
+            data: Rc::new(sample(false)),
+            lang: Lang::ZhCn,
+        })
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(html.contains("。方向键沿时间轴移动读数。"), "{html}");
+    assert!(html.contains("即可读取时间和浓度"), "{html}");
+    // Day 1: the first curve at 300 µg/mL, the outer band 150 to 450.
+    assert_eq!(
+        readout_text(&sample(false), 1.0, Lang::ZhCn),
+        "Day 1 · 20 mg/kg Q3W (inputs)：300 µg/mL · Population median：280 µg/mL · 5-95 % of patients：150 至 450 µg/mL"
+    );
+    let bars = ServerRenderer::<BarChart>::with_props(|| {
+        yew::props!(BarChartProps {
+            id: AttrValue::from("bars"),
+            title: AttrValue::from("ORR"),
+            series: vec![AttrValue::from("ORR")],
+            groups: vec![BarGroup {
+                label: "TNBC".into(),
+                values: vec![None],
+            }],
+            lang: Lang::ZhCn,
+        })
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    for words in [
+        "图表数据表",
+        "ORR 未报告",
+        "TNBC：ORR 未报告。",
+        ">项目<",
+        ">数值<",
+    ] {
+        assert!(bars.contains(words), "{words}: {bars}");
+    }
+    let forest = ServerRenderer::<ForestPlot>::with_props(|| {
+        yew::props!(ForestPlotProps {
+            id: AttrValue::from("forest"),
+            title: AttrValue::from("HR"),
+            rows: vec![ForestRow {
+                label: "HARMONi-A".into(),
+                estimate: 0.46,
+                low: Some(0.34),
+                high: None,
+                qualifier: None,
+            }],
+            axis_label: AttrValue::from("HR"),
+            lang: Lang::ZhCn,
+        })
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    for words in ["0.46（95%置信区间 0.34–未给出）", ">估计值<"] {
+        assert!(forest.contains(words), "{words}: {forest}");
+    }
+    // The PK view's chart words.
+    let regimen = default_regimen();
+    let curve = Curve {
+        label: "20 mg/kg Q3W".into(),
+        simulation: Rc::new(
+            simulate(&default_model(), &regimen).unwrap_or_else(|e| panic!("{e:?}")),
+        ),
+    };
+    let data = chart_data(
+        &[curve],
+        None,
+        ChartOptions {
+            log_y: true,
+            time_unit: TimeUnit::Weeks,
+            reference_mw_kda: Some(200.0),
+            lang: Lang::ZhCn,
+        },
+    );
+    assert_eq!(data.title, "依沃西单抗血清浓度随时间变化：20 mg/kg Q3W");
+    assert_eq!(data.x_label, "首次给药后时间（周）");
+    assert_eq!(data.x_name, "周");
+    assert_eq!(data.y_label, "浓度（µg/mL，对数坐标）");
+    assert_eq!(
+        data.ref_lines[0].label,
+        "PD-1 信号通路 IC50 22.54 nM = 4.51 µg/mL"
     );
 }
