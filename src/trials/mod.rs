@@ -13,7 +13,7 @@ mod search;
 #[cfg(test)]
 mod tests;
 
-pub use csv::{csv_field, to_csv};
+pub use csv::to_csv;
 pub use model::*;
 pub use search::{
     search, sort_records, validate_query, Column, Direction, Query, QueryError, SearchResult,

@@ -113,7 +113,7 @@ test('CSV, SVG and PNG downloads', async () => {
   const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#pk-csv')]);
   assert.equal(csv.suggestedFilename(), 'ivonescimab-pk.csv');
   const csvText = await readFile(await csv.path(), 'utf8');
-  assert.match(csvText, /^regimen,time_days,conc_ug_per_ml\n/);
+  assert.match(csvText, /^regimen,time_days,conc_ug_per_ml\r\n/);
   assert.match(csvText, /population_time_days,p05_ug_per_ml/);
   const cmaxSs = await value(page, 'cmax-ss');
   assert.ok(csvText.includes(`,cmax-ss,ug/mL,${cmaxSs},`), 'the metric row carries the page value');
