@@ -69,11 +69,11 @@ pub fn kidney(
                         Message::new(
                             Code::ScrFloorApplied,
                             tr!(
-                                "Serum creatinine {scr} is below the chosen floor: Cockcroft-Gault uses {floor}.",
-                                "血清肌酐 {scr} 低于所选下限：Cockcroft-Gault 公式按 {floor} 计算。"
+                                "Serum creatinine {creatinine} is below the chosen floor: Cockcroft-Gault uses {floor}.",
+                                "血清肌酐 {creatinine} 低于所选下限：Cockcroft-Gault 公式按 {floor} 计算。"
                             ),
                         )
-                        .arg("scr", mg_per_dl(scr_measured))
+                        .arg("creatinine", mg_per_dl(scr_measured))
                         .arg("floor", mg_per_dl(f))
                         .sources(kidney_data().creatinine_floor.sources.iter()),
                     );
@@ -111,11 +111,11 @@ fn crcl_weight(r: &mut DoseReport, request: &DoseRequest, weight: Val) -> Result
                     Message::new(
                         Code::CrclWeight,
                         tr!(
-                            "Cockcroft-Gault uses actual body weight, {weight}.",
-                            "Cockcroft-Gault 公式使用实际体重 {weight}。"
+                            "Cockcroft-Gault uses actual body weight, {body_weight}.",
+                            "Cockcroft-Gault 公式使用实际体重 {body_weight}。"
                         ),
                     )
-                    .arg("weight", format::with_unit(w, Quantity::Kg, Lang::En)),
+                    .arg("body_weight", format::with_unit(w, Quantity::Kg, Lang::En)),
                 );
             }
             Ok(actual)
@@ -201,11 +201,11 @@ fn below_floor(
             let at_floor = formulas::carboplatin_calvert(auc, crcl_floor, Some(cap)).dose_mg;
             Arg::Filled(
                 tr!(
-                    "Carboplatin (AUC {auc}): {typed} with the creatinine as typed, {floored} with {floor}.",
-                    "卡铂（AUC {auc}）：按输入的肌酐为 {typed}，按 {floor} 为 {floored}。"
+                    "Carboplatin (AUC {target}): {typed} with the creatinine as typed, {floored} with {floor}.",
+                    "卡铂（AUC {target}）：按输入的肌酐为 {typed}，按 {floor} 为 {floored}。"
                 ),
                 vec![
-                    ("auc", format::number(auc, Quantity::Auc).into()),
+                    ("target", format::number(auc, Quantity::Auc).into()),
                     ("typed", format::with_unit(as_typed, Quantity::Mg, Lang::En).into()),
                     ("floored", format::with_unit(at_floor, Quantity::Mg, Lang::En).into()),
                     ("floor", mg_per_dl(floor.threshold_mg_per_dl).into()),
@@ -228,12 +228,12 @@ fn below_floor(
         Message::new(
             Code::ScrBelowFloor,
             tr!(
-                "Serum creatinine {scr} is below {floor} and no floor is chosen: Cockcroft-Gault may overestimate kidney function (creatinine measured by IDMS reads low at such values). {consequence} Choose a floor under “Lowest creatinine used in Cockcroft-Gault”, or enter a measured GFR.",
-                "血清肌酐 {scr} 低于 {floor}，且未设下限：Cockcroft-Gault 公式可能高估肾功能（IDMS 法测得的肌酐在此范围偏低）。{consequence}请在“Cockcroft-Gault 公式中使用的最低肌酐值”中选择下限，或输入实测 GFR。"
+                "Serum creatinine {creatinine} is below {floor} and no floor is chosen: Cockcroft-Gault may overestimate kidney function (creatinine measured by IDMS reads low at such values). {consequence} Choose a floor under “Lowest creatinine used in Cockcroft-Gault”, or enter a measured GFR.",
+                "血清肌酐 {creatinine} 低于 {floor}，且未设下限：Cockcroft-Gault 公式可能高估肾功能（IDMS 法测得的肌酐在此范围偏低）。{consequence}请在“Cockcroft-Gault 公式中使用的最低肌酐值”中选择下限，或输入实测 GFR。"
             ),
         )
         .at(input::SCR.name)
-        .arg("scr", mg_per_dl(scr))
+        .arg("creatinine", mg_per_dl(scr))
         .arg("floor", mg_per_dl(floor.threshold_mg_per_dl))
         .arg("consequence", consequence)
         .sources(floor.sources.iter()),
@@ -262,12 +262,12 @@ pub fn checks(r: &mut DoseReport, regimen: &'static Regimen) {
                     Message::new(
                         code,
                         tr!(
-                            "{drug}: kidney function {kidney} is below {limit}. {reading}",
-                            "{drug}：肾功能 {kidney} 低于 {limit}。{reading}"
+                            "{medicine}: kidney function {kidney} is below {limit}. {reading}",
+                            "{medicine}：肾功能 {kidney} 低于 {limit}。{reading}"
                         ),
                     )
                     .at(field)
-                    .arg("drug", super::drugs::name(&check.drug))
+                    .arg("medicine", super::drugs::name(&check.drug))
                     .arg("kidney", ml_min(kidney))
                     .arg("limit", ml_min(check.below_ml_per_min))
                     .arg("reading", Arg::Data(check.reading.to_string()))
@@ -281,11 +281,11 @@ pub fn checks(r: &mut DoseReport, regimen: &'static Regimen) {
                     Message::new(
                         Code::RenalCheckNotRun,
                         tr!(
-                            "{drug}: the kidney check (limit {limit}) could not run. {reason} Or enter a measured GFR.",
-                            "{drug}：无法进行肾功能核查（限值 {limit}）。{reason}或输入实测 GFR。"
+                            "{medicine}: the kidney check (limit {limit}) could not run. {reason} Or enter a measured GFR.",
+                            "{medicine}：无法进行肾功能核查（限值 {limit}）。{reason}或输入实测 GFR。"
                         ),
                     )
-                    .arg("drug", super::drugs::name(&check.drug))
+                    .arg("medicine", super::drugs::name(&check.drug))
                     .arg("limit", ml_min(check.below_ml_per_min))
                     .arg("reason", Arg::Reason(reason))
                     .sources(check.sources.iter()),

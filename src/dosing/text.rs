@@ -86,12 +86,17 @@ fn write_report(
     }
     writeln!(
         out,
-        "  {}: {} ({}), {} {} ({})",
+        "  {}: {} ({}), {} ({})",
         t(tr!("Ivonescimab", "依沃西单抗")),
         unit(i.mg_per_kg, Quantity::MgPerKg),
         origin(i.mg_per_kg_origin, lang),
-        t(tr!("every", "每")),
-        unit(i.every_weeks.map(f64::from), Quantity::Weeks),
+        tr!("every {weeks}", "每 {weeks}").fill(
+            lang,
+            &[(
+                "weeks",
+                &unit(i.every_weeks.map(f64::from), Quantity::Weeks)
+            )]
+        ),
         origin(i.every_weeks_origin, lang)
     )?;
     writeln!(

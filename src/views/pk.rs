@@ -367,7 +367,7 @@ pub fn PkView(props: &PkViewProps) -> Html {
                     <button type="button" onclick={on_copy_patient_link}>{t(tr!("Copy link with patient values", "复制含患者数据的链接"))}</button>
                 </div>
 
-                <h2>{tr!("Exposure: {regimen}, {weight}, typical patient", "暴露量：{regimen}，{weight}，典型患者").fill(lang, &[("regimen", &regimen_label(&regimen)), ("weight", &weight_shown)])}</h2>
+                <h2>{tr!("Exposure: {scheme}, {body_weight}, typical patient", "暴露量：{scheme}，{body_weight}，典型患者").fill(lang, &[("scheme", &regimen_label(&regimen)), ("body_weight", &weight_shown)])}</h2>
                 <Metrics simulation={curves[0].simulation.clone()}
                     population={current_pop.as_ref().map(|p| p.summary.metrics)}
                     last_run={pop.result.clone()} />
@@ -396,16 +396,16 @@ pub fn PkView(props: &PkViewProps) -> Html {
                     <div class="pop-status" data-testid="pop-status"
                         data-state={if pop.progress.is_some() { "running" } else if current_pop.is_some() { "done" } else { "idle" }}>
                         if let Some(fraction) = pop.progress {
-                            <label for="pk-progress">{tr!("Simulating {n} patients: {pct} %", "正在模拟 {n} 名患者：{pct}%").fill(lang, &[
-                                ("n", &scenario.population.patients.to_string()),
+                            <label for="pk-progress">{tr!("Simulating {count} patients: {pct} %", "正在模拟 {count} 名患者：{pct}%").fill(lang, &[
+                                ("count", &scenario.population.patients.to_string()),
                                 ("pct", &format::number(fraction * 100.0, Quantity::Count)),
                             ])}</label>
                             <progress id="pk-progress" data-testid="pop-progress" max="1" value={fraction.to_string()}></progress>
                         } else if let Some(run) = &current_pop {
                             <p>{tr!(
-                                "{n} virtual patients (seed {seed}): median with 25-75 % and 5-95 % bands on the chart; each metric with its 5-95 % range.",
-                                "{n} 名虚拟患者（种子 {seed}）：图中显示中位数及 25–75% 和 5–95% 区间带；各指标附其 5–95% 范围。"
-                            ).fill(lang, &[("n", &run.summary.patients.to_string()), ("seed", &run.summary.seed.to_string())])}</p>
+                                "{count} virtual patients (seed {seed_number}): median with 25-75 % and 5-95 % bands on the chart; each metric with its 5-95 % range.",
+                                "{count} 名虚拟患者（种子 {seed_number}）：图中显示中位数及 25–75% 和 5–95% 区间带；各指标附其 5–95% 范围。"
+                            ).fill(lang, &[("count", &run.summary.patients.to_string()), ("seed_number", &run.summary.seed.to_string())])}</p>
                         } else if !population_ok {
                             <p>{t(tr!("The bands need usable population inputs.", "区间带需要有效的群体模拟输入。"))}</p>
                         }
