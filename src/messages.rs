@@ -127,6 +127,8 @@ codes! {
     PartnerDoseNotInSources = "partner-dose-not-in-sources": Note,
     CarboplatinAucNotInSources = "carboplatin-auc-not-in-sources": Note,
     RenalCheckNotRun = "renal-check-not-run": Note,
+    /// The ordered dose is the dose rounded to whole vials (within the order tolerance).
+    OrderMatchesRounded = "order-matches-rounded": Note,
     Confirmed = "confirmed": Note,
     RegimenNotSimulated = "regimen-not-simulated": Note,
 }

@@ -255,10 +255,11 @@ async fn a_bad_parameter_shows_its_error_and_keeps_other_results() {
     fields.sort();
     assert_eq!(fields, vec!["conc", "every", "round", "vial"]);
     assert_eq!(value(&html, "dose-mg"), 1400.0);
-    // The unusable vial is not replaced by the default: what needs it says so.
+    // The unusable vial is not replaced by the default: what needs the presentation (content
+    // and concentration together) says so.
     assert!(tags(&html, "vials").is_empty());
     assert!(tags(&html, "waste-mg").is_empty());
-    assert!(html.contains("Not calculated: needs a usable vial content."));
+    assert!(html.contains("Not calculated: needs a usable vial content, concentration."));
     // A bad typed dose level is not replaced by the label dose either.
     let html = render("weight=70&mgkg=-3").await;
     assert_eq!(errors(&html), vec!["mgkg"]);

@@ -11,7 +11,7 @@ use super::checks::{need, Val};
 use super::formulas::{self, ADJUSTED_BODY_WEIGHT_BMI_THRESHOLD};
 use super::report::{DoseReport, Pending};
 use super::request::DoseRequest;
-use super::units::CM_PER_INCH;
+use super::units::{HeightUnit, WeightUnit, CM_PER_INCH};
 
 /// BMI (kg/m²) outside which weight and height are taken for a unit mix-up: no adult lives
 /// at these values, while a weight in pounds typed as kilograms (or the reverse) or a height
@@ -36,10 +36,9 @@ pub fn bmi_plausible(
     }
     let shown = format::with_unit(bmi, Quantity::KgPerM2, Lang::En);
     if request.is_confirmed(BMI_KEY, bmi) {
-        r.notes.push(crate::inputs::number::confirmed_note(
-            tr!("BMI", "BMI"),
-            shown,
-        ));
+        r.notes.push(
+            crate::inputs::number::confirmed_note(tr!("BMI", "BMI"), shown).at(input::WEIGHT.name),
+        );
         return true;
     }
     let message = Message::new(
@@ -50,8 +49,8 @@ pub fn bmi_plausible(
         ),
     )
     .at(input::WEIGHT.name)
-    .arg("body_weight", format::with_unit(weight_kg, Quantity::Kg, Lang::En))
-    .arg("height", format::with_unit(height_cm, Quantity::Cm, Lang::En))
+    .arg("body_weight", weight_as_typed(request, weight_kg))
+    .arg("height", height_as_typed(request, height_cm))
     .arg("bmi", shown)
     .arg("low", format::number(low, Quantity::KgPerM2))
     .arg("high", format::number(high, Quantity::KgPerM2));
@@ -61,6 +60,29 @@ pub fn bmi_plausible(
         value: bmi,
     });
     false
+}
+
+/// The weight in the unit the user chose, with kilograms beside pounds.
+fn weight_as_typed(request: &DoseRequest, weight_kg: f64) -> String {
+    let kg = format::with_unit(weight_kg, Quantity::Kg, Lang::En);
+    match (request.weight_unit, request.weight) {
+        (WeightUnit::Lb, Some(lb)) => {
+            format!("{} ({kg})", format::with_unit(lb, Quantity::Lb, Lang::En))
+        }
+        _ => kg,
+    }
+}
+
+/// The height in the unit the user chose, with centimetres beside inches.
+fn height_as_typed(request: &DoseRequest, height_cm: f64) -> String {
+    let cm = format::with_unit(height_cm, Quantity::Cm, Lang::En);
+    match (request.height_unit, request.height) {
+        (HeightUnit::In, Some(inches)) => format!(
+            "{} ({cm})",
+            format::with_unit(inches, Quantity::Inch, Lang::En)
+        ),
+        _ => cm,
+    }
 }
 
 /// BSA, BMI, ideal and adjusted body weight.

@@ -295,8 +295,10 @@ fn ivonescimab(
     };
     let calculated = formulas::dose_mg(d, w);
     r.dose_mg = Some(calculated);
-    let final_mg = match vial.ok() {
-        Some(vial_mg) => {
+    // Vials, volume and waste need the whole presentation: content and concentration are one
+    // fact about the vial in hand, so neither is used while the other is missing or wrong.
+    let final_mg = match need([(&input::VIAL, vial), (&input::CONC, conc)]) {
+        Ok([vial_mg, conc_mg_ml]) => {
             let rounding = formulas::round_to_whole_vials(calculated, vial_mg, request.rounding);
             if request.rounding != RoundingTolerance::Off {
                 r.notes.push(rounding_note(&rounding));
@@ -305,34 +307,32 @@ fn ivonescimab(
             r.rounding = Some(rounding);
             r.vials = Some(formulas::vials_to_open(final_mg, vial_mg));
             r.waste_mg = Some(formulas::waste_mg(final_mg, vial_mg));
-            final_mg
+            r.volume_ml = Some(formulas::volume_to_draw_ml(final_mg, conc_mg_ml));
+            Some(final_mg)
         }
-        None => {
-            let reason = need([(&input::VIAL, vial)])
-                .err()
-                .unwrap_or(Reason::Needs(vec![]));
-            r.missing(ResultId::Vials, reason.clone());
-            r.missing(ResultId::WasteMg, reason);
-            calculated
+        Err(reason) => {
+            for result in [ResultId::Vials, ResultId::VolumeMl, ResultId::WasteMg] {
+                r.missing(result, reason.clone());
+            }
+            // Without a vial there is nothing to round to: the dose to give is the calculated
+            // one only when no rounding was asked for.
+            if request.rounding == RoundingTolerance::Off {
+                Some(calculated)
+            } else {
+                r.missing(ResultId::DoseFinalMg, reason);
+                None
+            }
         }
     };
-    r.dose_final_mg = Some(final_mg);
-    r.mg_per_kg_given = Some(final_mg / w);
-    match (vial.ok(), conc.ok()) {
-        (Some(_), Some(c)) => r.volume_ml = Some(formulas::volume_to_draw_ml(final_mg, c)),
-        _ => {
-            let reason = need([(&input::VIAL, vial), (&input::CONC, conc)])
-                .err()
-                .unwrap_or(Reason::Needs(vec![]));
-            r.missing(ResultId::VolumeMl, reason);
-        }
-    }
+    r.dose_final_mg = final_mg;
+    r.mg_per_kg_given = final_mg.map(|f| f / w);
     match ordered {
         Val::Ok(o) => {
             let pct = (o - calculated) / calculated * 100.0;
             r.order_difference_pct = Some(pct);
-            r.warnings
-                .extend(safety::order(o, calculated, final_mg, pct));
+            if let Some(m) = safety::order(o, calculated, final_mg, pct) {
+                r.push(m);
+            }
         }
         other => {
             let reason = need([(&input::ORDERED, other)])

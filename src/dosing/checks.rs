@@ -114,10 +114,13 @@ fn plausible(
         return Val::Ok(value);
     };
     if request.is_confirmed(param, value) {
-        report.notes.push(crate::inputs::number::confirmed_note(
-            input.label,
-            format::with_unit(unit.from_base(value), unit.quantity, crate::i18n::Lang::En),
-        ));
+        report.notes.push(
+            crate::inputs::number::confirmed_note(
+                input.label,
+                format::with_unit(unit.from_base(value), unit.quantity, crate::i18n::Lang::En),
+            )
+            .at(param.to_string()),
+        );
         return Val::Ok(value);
     }
     report.pending.push(Pending {

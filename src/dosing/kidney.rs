@@ -3,10 +3,11 @@
 //! (data/kidney.json, each limit with the words of its source).
 
 use crate::format::{self, Quantity};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::inputs::dose as input;
 use crate::messages::{Arg, Code, Message};
 use crate::results::{Reason, ResultId};
+use crate::sources::{document_name, Source};
 use crate::tr;
 
 use super::checks::{need, Val};
@@ -14,6 +15,7 @@ use super::formulas;
 use super::regimens::{DoseBasis, Regimen};
 use super::report::DoseReport;
 use super::request::{CrclWeight, DoseRequest};
+use super::units::{CreatinineUnit, UMOL_PER_L_PER_MG_PER_DL};
 
 pub use super::kidney_data::*;
 
@@ -73,8 +75,8 @@ pub fn kidney(
                                 "血清肌酐 {creatinine} 低于所选下限：Cockcroft-Gault 公式按 {floor} 计算。"
                             ),
                         )
-                        .arg("creatinine", mg_per_dl(scr_measured))
-                        .arg("floor", mg_per_dl(f))
+                        .arg("creatinine", creatinine(scr_measured, request.creatinine_unit))
+                        .arg("floor", creatinine(f, request.creatinine_unit))
                         .sources(kidney_data().creatinine_floor.sources.iter()),
                     );
                     f
@@ -88,7 +90,15 @@ pub fn kidney(
             r.crcl_scr_mg_per_dl = Some(scr_used);
             r.crcl_ml_min = Some(crcl);
             if floor.is_none() {
-                below_floor(r, regimen, age_years, w, scr_measured, sex, crcl, gfr);
+                let estimated_gfr_used = gfr == Val::Absent;
+                let inputs = CockcroftGaultInputs {
+                    age_years,
+                    weight_kg: w,
+                    scr_mg_dl: scr_measured,
+                    unit: request.creatinine_unit,
+                    sex,
+                };
+                below_floor(r, regimen, &inputs, crcl, estimated_gfr_used);
             }
             Some(crcl)
         }
@@ -97,7 +107,16 @@ pub fn kidney(
             None
         }
     };
-    r.kidney_function_ml_min = gfr.ok().or(crcl);
+    // A measured GFR given but not usable (or not yet confirmed) is never replaced by the
+    // estimate: what needs kidney function waits for it.
+    r.kidney_function_ml_min = match gfr {
+        Val::Absent => crcl,
+        Val::Ok(measured) => Some(measured),
+        other => {
+            r.kidney_function_missing = need([(&input::GFR, other)]).err();
+            None
+        }
+    };
 }
 
 /// The weight that goes into Cockcroft-Gault: actual, or adjusted where BMI >= 25 (never
@@ -150,43 +169,57 @@ fn crcl_weight(r: &mut DoseReport, request: &DoseRequest, weight: Val) -> Result
                     );
                     Ok(Val::Ok(adjusted))
                 }
-                (bmi, _) => {
-                    let mut lacking: Vec<&'static crate::inputs::Input> = Vec::new();
-                    if bmi.is_none() {
-                        lacking.push(&input::HEIGHT);
+                // No BMI yet: what it waits for (a height absent, or awaiting confirmation).
+                (None, _) => Err(match r.reason(ResultId::Bmi) {
+                    Reason::Needs(mut lacking) => {
+                        if request.sex.is_none() {
+                            lacking.push(&input::SEX);
+                        }
+                        Reason::Needs(lacking)
                     }
-                    if request.sex.is_none() {
-                        lacking.push(&input::SEX);
-                    }
-                    Err(Reason::Needs(lacking))
-                }
+                    other => other,
+                }),
+                // BMI >= 25 but no ideal body weight: it needs the sex, or the height is
+                // below the Devine formula's reach.
+                (Some(_), None) if request.sex.is_none() => Err(Reason::Needs(vec![&input::SEX])),
+                (Some(_), None) => Err(Reason::Because(tr!(
+                    "the Devine ideal body weight is not positive at this height, so there is no adjusted body weight",
+                    "在此身高下 Devine 理想体重不为正值，无法计算校正体重"
+                ))),
             }
         }
     }
 }
 
+/// What went into Cockcroft-Gault: the creatinine as measured (before any floor) and the unit
+/// it was typed in.
+struct CockcroftGaultInputs {
+    age_years: f64,
+    weight_kg: f64,
+    scr_mg_dl: f64,
+    unit: CreatinineUnit,
+    sex: super::units::Sex,
+}
+
 /// `scr-below-floor`: creatinine under 0.7 mg/dL with no floor chosen, with the carboplatin
-/// dose (or the clearance) as typed and at 0.7 mg/dL.
-#[allow(clippy::too_many_arguments)]
+/// dose as typed and at 0.7 mg/dL (or the clearance, when no carboplatin is dosed from it).
 fn below_floor(
     r: &mut DoseReport,
     regimen: Option<&'static Regimen>,
-    age_years: f64,
-    weight_kg: f64,
-    scr: f64,
-    sex: super::units::Sex,
+    cg: &CockcroftGaultInputs,
     crcl: f64,
-    gfr: Val,
+    estimated_gfr_used: bool,
 ) {
     let floor = &kidney_data().creatinine_floor;
+    let scr = cg.scr_mg_dl;
     if scr >= floor.threshold_mg_per_dl {
         return;
     }
     let crcl_floor = formulas::creatinine_clearance_cockcroft_gault_ml_min(
-        age_years,
-        weight_kg,
+        cg.age_years,
+        cg.weight_kg,
         floor.threshold_mg_per_dl,
-        sex,
+        cg.sex,
     );
     let carboplatin_auc = regimen.and_then(|g| {
         g.partners
@@ -195,7 +228,7 @@ fn below_floor(
             .map(|p| r.inputs.carboplatin_auc.or(p.carboplatin_auc))
     });
     let consequence = match carboplatin_auc {
-        Some(Some(auc)) if gfr.ok().is_none() => {
+        Some(Some(auc)) if estimated_gfr_used => {
             let cap = kidney_data().gfr_cap.ml_per_min;
             let as_typed = formulas::carboplatin_calvert(auc, crcl, Some(cap)).dose_mg;
             let at_floor = formulas::carboplatin_calvert(auc, crcl_floor, Some(cap)).dose_mg;
@@ -208,7 +241,7 @@ fn below_floor(
                     ("target", format::number(auc, Quantity::Auc).into()),
                     ("typed", format::with_unit(as_typed, Quantity::Mg, Lang::En).into()),
                     ("floored", format::with_unit(at_floor, Quantity::Mg, Lang::En).into()),
-                    ("floor", mg_per_dl(floor.threshold_mg_per_dl).into()),
+                    ("floor", creatinine(floor.threshold_mg_per_dl, cg.unit).into()),
                 ],
             )
         }
@@ -220,7 +253,7 @@ fn below_floor(
             vec![
                 ("typed", ml_min(crcl).into()),
                 ("floored", ml_min(crcl_floor).into()),
-                ("floor", mg_per_dl(floor.threshold_mg_per_dl).into()),
+                ("floor", creatinine(floor.threshold_mg_per_dl, cg.unit).into()),
             ],
         ),
     };
@@ -228,14 +261,15 @@ fn below_floor(
         Message::new(
             Code::ScrBelowFloor,
             tr!(
-                "Serum creatinine {creatinine} is below {floor} and no floor is chosen: Cockcroft-Gault may overestimate kidney function (creatinine measured by IDMS reads low at such values). {consequence} Choose a floor under “Lowest creatinine used in Cockcroft-Gault”, or enter a measured GFR.",
-                "血清肌酐 {creatinine} 低于 {floor}，且未设下限：Cockcroft-Gault 公式可能高估肾功能（IDMS 法测得的肌酐在此范围偏低）。{consequence}请在“Cockcroft-Gault 公式中使用的最低肌酐值”中选择下限，或输入实测 GFR。"
+                "Serum creatinine {creatinine} is below {floor} and no floor is chosen: Cockcroft-Gault may overestimate kidney function (creatinine measured by IDMS reads low at such values). {consequence} Choose a floor under “Lowest creatinine used in Cockcroft-Gault”, or enter a measured GFR. {quote}",
+                "血清肌酐 {creatinine} 低于 {floor}，且未设下限：Cockcroft-Gault 公式可能高估肾功能（IDMS 法测得的肌酐在此范围偏低）。{consequence}请在“Cockcroft-Gault 公式中使用的最低肌酐值”中选择下限，或输入实测 GFR。{quote}"
             ),
         )
         .at(input::SCR.name)
-        .arg("creatinine", mg_per_dl(scr))
-        .arg("floor", mg_per_dl(floor.threshold_mg_per_dl))
+        .arg("creatinine", creatinine(scr, cg.unit))
+        .arg("floor", creatinine(floor.threshold_mg_per_dl, cg.unit))
         .arg("consequence", consequence)
+        .arg("quote", quote(floor.sources.first()))
         .sources(floor.sources.iter()),
     );
 }
@@ -251,38 +285,44 @@ pub fn checks(r: &mut DoseReport, regimen: &'static Regimen) {
             "cisplatin" => Code::RenalCisplatin,
             _ => Code::RenalCarboplatin,
         };
-        match r.kidney_function_ml_min {
-            Some(kidney) if kidney < check.below_ml_per_min => {
-                let field = if r.inputs.measured_gfr_ml_min.is_some() {
-                    input::GFR.name
+        match r.kidney_function() {
+            Ok(kidney) if kidney < check.below_ml_per_min => {
+                let (field, measure) = if r.inputs.measured_gfr_ml_min.is_some() {
+                    (input::GFR.name, tr!("measured GFR", "实测 GFR"))
                 } else {
-                    input::SCR.name
-                };
-                r.warnings.push(
-                    Message::new(
-                        code,
+                    (
+                        input::SCR.name,
                         tr!(
-                            "{medicine}: kidney function {kidney} is below {limit}. {reading}",
-                            "{medicine}：肾功能 {kidney} 低于 {limit}。{reading}"
+                            "creatinine clearance (Cockcroft-Gault)",
+                            "肌酐清除率（Cockcroft-Gault）"
                         ),
                     )
-                    .at(field)
-                    .arg("medicine", super::drugs::name(&check.drug))
-                    .arg("kidney", ml_min(kidney))
-                    .arg("limit", ml_min(check.below_ml_per_min))
-                    .arg("reading", Arg::Data(check.reading.to_string()))
-                    .sources(check.sources.iter()),
-                );
+                };
+                let message = Message::new(
+                    code,
+                    tr!(
+                        "{medicine}: {measure} {kidney} is below {limit}. {reading} {quote}",
+                        "{medicine}：{measure} {kidney} 低于 {limit}。{reading}{quote}"
+                    ),
+                )
+                .at(field)
+                .arg("medicine", super::drugs::name(&check.drug))
+                .arg("measure", measure)
+                .arg("kidney", ml_min(kidney))
+                .arg("limit", ml_min(check.below_ml_per_min))
+                .arg("reading", Arg::Data(check.reading.to_string()))
+                .arg("quote", quote(check.sources.first()))
+                .sources(check.sources.iter());
+                r.warnings.push(message);
             }
-            Some(_) => {}
-            None => {
-                let reason = r.reason(ResultId::CrclMlMin);
+            Ok(_) => {}
+            Err(reason) => {
                 r.notes.push(
                     Message::new(
                         Code::RenalCheckNotRun,
                         tr!(
-                            "{medicine}: the kidney check (limit {limit}) could not run. {reason} Or enter a measured GFR.",
-                            "{medicine}：无法进行肾功能核查（限值 {limit}）。{reason}或输入实测 GFR。"
+                            "{medicine}: the kidney check (below {limit}) could not run. {reason} Or enter a measured GFR.",
+                            "{medicine}：无法进行肾功能核查（低于 {limit}）。{reason}或输入实测 GFR。"
                         ),
                     )
                     .arg("medicine", super::drugs::name(&check.drug))
@@ -292,6 +332,39 @@ pub fn checks(r: &mut DoseReport, regimen: &'static Regimen) {
                 );
             }
         }
+    }
+}
+
+/// A source's words as printed, with where they are printed:
+/// `the pemetrexed label, 2.3 Renal Impairment: “There is no recommended dose …”`.
+fn quote(source: Option<&'static Source>) -> Arg {
+    let Some((s, words)) = source.and_then(|s| Some((s, s.as_printed.as_deref()?))) else {
+        return Arg::Plain(String::new());
+    };
+    Arg::Filled(
+        Text::new("{document}, {section}: “{words}”"),
+        vec![
+            ("document", Arg::Text(document_name(&s.document))),
+            ("section", Arg::Plain(s.section.to_string())),
+            ("words", Arg::Plain(words.to_string())),
+        ],
+    )
+}
+
+/// A creatinine in the unit the user chose; a value in µmol/L has its mg/dL beside it (the
+/// floor and Cockcroft-Gault are in mg/dL).
+fn creatinine(mg_dl: f64, unit: CreatinineUnit) -> String {
+    match unit {
+        CreatinineUnit::MgDl => mg_per_dl(mg_dl),
+        CreatinineUnit::Umol => format!(
+            "{} ({})",
+            format::with_unit(
+                mg_dl * UMOL_PER_L_PER_MG_PER_DL,
+                Quantity::UmolPerL,
+                Lang::En
+            ),
+            mg_per_dl(mg_dl)
+        ),
     }
 }
 

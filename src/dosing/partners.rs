@@ -197,11 +197,9 @@ fn by_bsa(r: &mut DoseReport, request: &DoseRequest, partner: &Partner, dose: &m
 fn calvert(r: &mut DoseReport, request: &DoseRequest, dose: &mut PartnerDose, auc: Val) {
     dose.carboplatin_auc = auc.usable();
     dose.origin = r.inputs.carboplatin_auc_origin;
-    let measured = r.inputs.measured_gfr_ml_min.is_some() && r.kidney_function_ml_min.is_some();
-    let kidney = match (r.kidney_function_ml_min, measured) {
-        (Some(k), _) => Ok(k),
-        (None, _) => Err(r.reason(ResultId::CrclMlMin)),
-    };
+    let kidney = r.kidney_function();
+    // A kidney function present while a measured GFR was given is that GFR.
+    let measured = kidney.is_ok() && r.inputs.measured_gfr_ml_min.is_some();
     let auc_value = match auc {
         Val::Absent if request.carboplatin_auc.is_none() => {
             r.notes.push(Message::new(

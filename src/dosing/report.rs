@@ -85,6 +85,10 @@ pub struct DoseReport {
     /// The kidney function the partners' checks and Calvert use: the measured GFR when
     /// given, else the Cockcroft-Gault estimate, mL/min.
     pub kidney_function_ml_min: Option<f64>,
+    /// Why `kidney_function_ml_min` is absent when a measured GFR was given but cannot be used
+    /// or awaits confirmation (else the reason is Cockcroft-Gault's).
+    #[serde(skip)]
+    pub kidney_function_missing: Option<Reason>,
     /// Calvert details (present with `carboplatin_mg`).
     pub carboplatin: Option<CalvertDose>,
     /// `carboplatin-mg`.
@@ -156,6 +160,19 @@ impl DoseReport {
             .find(|(r, _)| *r == result)
             .map(|(_, reason)| reason.clone())
             .unwrap_or(Reason::Needs(Vec::new()))
+    }
+
+    /// The kidney function the partners use (a measured GFR, else Cockcroft-Gault), or why
+    /// it is missing. A measured GFR that cannot be used or awaits confirmation is never
+    /// replaced by the estimate.
+    pub fn kidney_function(&self) -> Result<f64, Reason> {
+        match self.kidney_function_ml_min {
+            Some(k) => Ok(k),
+            None => Err(self
+                .kidney_function_missing
+                .clone()
+                .unwrap_or_else(|| self.reason(ResultId::CrclMlMin))),
+        }
     }
 
     /// The error at a field, if any.

@@ -73,36 +73,46 @@ pub fn age(age_years: f64) -> Option<Message> {
     })
 }
 
-/// `order-differs`: the ordered dose differs from the calculated one by more than 5 %.
+/// The order check: `order-differs` when the ordered dose differs from the calculated one by
+/// more than 5 % (saying so when the order is the dose rounded to whole vials); within 5 %, a
+/// note when the order is that rounded dose.
 pub fn order(
     ordered_mg: f64,
     calculated_mg: f64,
-    final_mg: f64,
+    final_mg: Option<f64>,
     difference_pct: f64,
 ) -> Option<Message> {
-    if difference_pct.abs() <= ORDER_TOLERANCE_PERCENT + 1e-9 {
-        return None;
-    }
     let mg = |v: f64| format::with_unit(v, Quantity::Mg, Lang::En);
-    let matches_final = (ordered_mg - final_mg).abs() <= 1e-6 * final_mg.max(1.0)
-        && (final_mg - calculated_mg).abs() > 1e-9;
-    let text = if matches_final {
-        tr!(
+    let rounded = final_mg.filter(|f| (f - calculated_mg).abs() > 1e-9);
+    let matches_rounded =
+        rounded.is_some_and(|f| (ordered_mg - f).abs() <= 1e-6 * f.abs().max(1.0));
+    let within = difference_pct.abs() <= ORDER_TOLERANCE_PERCENT + 1e-9;
+    let text = match (within, matches_rounded) {
+        (true, false) => return None,
+        (true, true) => tr!(
+            "The order, {order}, is the dose rounded to whole vials, {final} ({pct} % from the calculated {calculated}).",
+            "医嘱剂量 {order} 即按整瓶取整后的剂量 {final}（与计算剂量 {calculated} 相差 {pct}%）。"
+        ),
+        (false, true) => tr!(
             "The order, {order}, differs from the calculated {calculated} by {pct} % (more than {tolerance} %); it equals the dose rounded to whole vials, {final}.",
             "医嘱剂量 {order} 与计算剂量 {calculated} 相差 {pct}%（超过 {tolerance}%）；它等于按整瓶取整后的剂量 {final}。"
-        )
-    } else {
-        tr!(
+        ),
+        (false, false) => tr!(
             "The order, {order}, differs from the calculated {calculated} by {pct} % (more than {tolerance} %): check the weight, the dose level and the order.",
             "医嘱剂量 {order} 与计算剂量 {calculated} 相差 {pct}%（超过 {tolerance}%）：请核对体重、剂量水平和医嘱。"
-        )
+        ),
+    };
+    let code = if within {
+        Code::OrderMatchesRounded
+    } else {
+        Code::OrderDiffers
     };
     Some(
-        Message::new(Code::OrderDiffers, text)
+        Message::new(code, text)
             .at(input::ORDERED.name)
             .arg("order", mg(ordered_mg))
             .arg("calculated", mg(calculated_mg))
-            .arg("final", mg(final_mg))
+            .arg("final", mg(final_mg.unwrap_or(calculated_mg)))
             .arg(
                 "pct",
                 format::number(difference_pct, Quantity::PercentChange),
@@ -113,3 +123,7 @@ pub fn order(
             ),
     )
 }
+
+/// The dose-safety guards of the whole calculation, each against figures worked by hand.
+#[cfg(test)]
+mod tests;

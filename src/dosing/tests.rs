@@ -864,7 +864,8 @@ fn independent_of(field: &str) -> &'static [&'static str] {
         "age" | "scr" => &["dose_mg", "vials", "volume_ml", "bsa_m2", "gemcitabine"],
         "auc" => &["dose_mg", "vials", "bsa_m2", "crcl_ml_min", "gemcitabine"],
         "vial" => &["dose_mg", "bsa_m2", "crcl_ml_min", "carboplatin_mg"],
-        "conc" => &["dose_mg", "vials", "bsa_m2", "crcl_ml_min"],
+        // The presentation is one fact: a bad concentration withholds the vials too.
+        "conc" => &["dose_mg", "bsa_m2", "crcl_ml_min"],
         _ => &["dose_mg", "vials", "bsa_m2", "crcl_ml_min", "cisplatin"],
     }
 }

@@ -195,6 +195,25 @@ fn write_report(
     }
     writeln!(out)?;
 
+    let confirmed: Vec<_> = report
+        .notes
+        .iter()
+        .filter(|n| n.code == crate::messages::Code::Confirmed)
+        .collect();
+    if !confirmed.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            t(tr!(
+                "CONFIRMED ON THIS PAGE (outside the expected range)",
+                "已在本页确认（超出常见范围）"
+            ))
+        )?;
+        for n in confirmed {
+            writeln!(out, "  {}", n.text(lang))?;
+        }
+        writeln!(out)?;
+    }
     if !report.pending.is_empty() {
         writeln!(
             out,
@@ -310,7 +329,11 @@ fn write_report(
             continue;
         }
         writeln!(out, "{}", t(title))?;
-        for m in list {
+        // Confirmations have their own section above.
+        for m in list
+            .iter()
+            .filter(|m| m.code != crate::messages::Code::Confirmed)
+        {
             match &m.field {
                 Some(field) if m.severity() == crate::messages::Severity::Error => {
                     writeln!(out, "  [{field}] {}", m.text(lang))?

@@ -224,8 +224,16 @@ impl Range3 {
     fn bound(base: f64, unit: &Unit) -> crate::messages::Arg {
         format::significant(unit.from_base(base), 4).into()
     }
+    /// A range's bound with its unit, at four significant figures like [`Range3::bound`]
+    /// (551.2 lb, not 551.156 lb).
     fn bound_unit(base: f64, unit: &Unit) -> crate::messages::Arg {
-        Self::value((unit.from_base(base) * 1e4).round() / 1e4, unit.quantity)
+        crate::messages::Arg::Filled(
+            crate::i18n::Text::new("{count} {u}"),
+            vec![
+                ("count", format::significant(unit.from_base(base), 4).into()),
+                ("u", unit.quantity.unit().into()),
+            ],
+        )
     }
 }
 

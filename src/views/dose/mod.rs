@@ -17,6 +17,7 @@ use crate::dosing::{calculate, Confirmation};
 use crate::i18n::Lang;
 use crate::inputs::dose::TABLE;
 use crate::link::{QueryMap, Route};
+use crate::messages::Code;
 use crate::scenario::dose::read;
 use crate::tr;
 use crate::widgets::form::use_table_form;
@@ -69,6 +70,15 @@ pub fn DoseView(props: &DoseViewProps) -> Html {
             confirm: Some((p.key.clone(), p.value)),
         });
     }
+    // A value confirmed on the page says so at its field (and on the sheet).
+    notices.extend(
+        report
+            .notes
+            .iter()
+            .filter(|n| n.code == Code::Confirmed)
+            .cloned()
+            .map(Notice::of),
+    );
     let notices = Rc::new(notices);
     let regimen = regimens::regimen(request.regimen.as_deref().unwrap_or(DEFAULT_REGIMEN_ID));
     let ctx = InputContext {

@@ -95,6 +95,9 @@ pub fn ivonescimab_results(report: &DoseReport, lang: Lang) -> Html {
             if let Some(note) = report.notes.iter().find(|n| matches!(n.code, Code::RoundedToWholeVials | Code::AlreadyWholeVials | Code::RoundingOutsideTolerance)) {
                 <p class="msg msg-note" data-testid="rounding">{note.text(lang)}</p>
             }
+            if let Some(note) = report.note(Code::OrderMatchesRounded) {
+                <p class="msg msg-note" data-testid="note" data-code={note.code.contract()} data-field={crate::inputs::dose::ORDERED.name}>{note.text(lang)}</p>
+            }
         </>
     }
 }
@@ -195,7 +198,7 @@ pub fn partner_results(report: &DoseReport, regimen: Option<&Regimen>, lang: Lan
             <dl class="results">
                 { for items }
                 if carboplatin {
-                    <ResultRow id={ResultId::CarboplatinMg} outcome={report.outcome(ResultId::CarboplatinMg)} />
+                    <ResultRow id={ResultId::CarboplatinMg} outcome={report.outcome(ResultId::CarboplatinMg)}>{calvert_detail(report, lang)}</ResultRow>
                 }
             </dl>
             { for report.partners.iter().filter_map(|p| p.note.as_ref().map(|n| html! {
@@ -216,12 +219,43 @@ pub fn partner_results(report: &DoseReport, regimen: Option<&Regimen>, lang: Lan
     }
 }
 
+/// What kidney function went into Calvert: a measured GFR, or the Cockcroft-Gault estimate
+/// (and its cap).
+fn calvert_detail(report: &DoseReport, lang: Lang) -> Html {
+    let Some(c) = &report.carboplatin else {
+        return html! {};
+    };
+    let gfr = format::with_unit(c.gfr_ml_min, Quantity::MlPerMin, lang);
+    let auc = format::number(c.auc_mg_ml_min, Quantity::Auc);
+    let text = if report.inputs.measured_gfr_ml_min.is_some() {
+        tr!(
+            "AUC {target} × (measured GFR {filtration} + 25), not capped",
+            "AUC {target} ×（实测 GFR {filtration} + 25），不设上限"
+        )
+        .fill(lang, &[("target", &auc), ("filtration", &gfr)])
+    } else if c.gfr_cap_applied {
+        tr!(
+            "AUC {target} × (125 + 25): Cockcroft-Gault estimate {filtration}, capped at 125 mL/min",
+            "AUC {target} ×（125 + 25）：Cockcroft-Gault 估算值 {filtration}，上限取 125 mL/min"
+        )
+        .fill(lang, &[("target", &auc), ("filtration", &gfr)])
+    } else {
+        tr!(
+            "AUC {target} × (Cockcroft-Gault estimate {filtration} + 25)",
+            "AUC {target} ×（Cockcroft-Gault 估算值 {filtration} + 25）"
+        )
+        .fill(lang, &[("target", &auc), ("filtration", &gfr)])
+    };
+    html! { <span class="detail" data-testid="calvert-gfr">{text}</span> }
+}
+
 pub fn warnings(report: &DoseReport) -> Html {
     let notices: Vec<Notice> = report.warnings.iter().cloned().map(Notice::of).collect();
     html! { <MessageList {notices} class="warnings" /> }
 }
 
-/// Notes from the calculation, less those shown elsewhere (rounding statement, GFR cap).
+/// Notes from the calculation, less those shown elsewhere (rounding statement, GFR cap, the
+/// order check, confirmations at their fields).
 pub fn notes(report: &DoseReport, lang: Lang) -> Html {
     let notices: Vec<Notice> = report
         .notes
@@ -230,6 +264,8 @@ pub fn notes(report: &DoseReport, lang: Lang) -> Html {
             !matches!(
                 n.code,
                 Code::GfrCapApplied
+                    | Code::Confirmed
+                    | Code::OrderMatchesRounded
                     | Code::RoundedToWholeVials
                     | Code::AlreadyWholeVials
                     | Code::RoundingOutsideTolerance
