@@ -14,7 +14,9 @@ use crate::dosing_data::{
     Disagreement, DoseBasis, DosingData, Evidence, IvonescimabDosing, Label, LabelDose, LabelNote,
     MaximumToleratedDose, Partner, Preset, Regimen, Trial, VialPresentation, WeightRange,
 };
-use crate::kidney_data::{CreatinineFloor, GfrCap, KidneyCheck, KidneyData, Page};
+use crate::kidney_data::{
+    CreatinineFloor, GfrCap, KidneyCheck, KidneyData, KidneyDisagreement, Page,
+};
 use crate::pk_defaults_data::{PkSources, SourcedValue};
 use crate::sources::{Document, Documents, Source};
 
@@ -162,7 +164,8 @@ bake_struct!(Page => "crate::dosing::kidney_data::Page" { document, url, page_da
 bake_struct!(CreatinineFloor => "crate::dosing::kidney_data::CreatinineFloor" {
     threshold_mg_per_dl, sources
 });
-bake_struct!(GfrCap => "crate::dosing::kidney_data::GfrCap" { ml_per_min, sources });
+bake_struct!(GfrCap => "crate::dosing::kidney_data::GfrCap" { ml_per_min, sources, disagreement });
+bake_struct!(KidneyDisagreement => "crate::dosing::kidney_data::KidneyDisagreement" { text, sources });
 bake_struct!(KidneyCheck => "crate::dosing::kidney_data::KidneyCheck" {
     drug, below_ml_per_min, reading, sources
 });

@@ -119,23 +119,29 @@ fn pk_scenario(query: &QueryMap, confirm: &[String]) -> Result<pk::PkScenario, V
     if !errors.is_empty() {
         return Err(errors);
     }
-    let first = pk::read(query, &[]);
-    let confirmed: Vec<Confirmation> = first
-        .pending
-        .iter()
-        .filter_map(|(m, v)| {
-            let field = m.field.as_deref()?;
-            confirm.iter().any(|c| c == field).then(|| Confirmation {
-                field: field.to_string(),
-                value: *v,
+    // A confirmation can reveal another value waiting (a height, then the BMI): read again
+    // until nothing listed in `confirm` waits.
+    let mut confirmed: Vec<Confirmation> = Vec::new();
+    let mut scenario = pk::read(query, &confirmed);
+    for _ in 0..4 {
+        let next: Vec<Confirmation> = scenario
+            .pending
+            .iter()
+            .filter_map(|(m, v)| {
+                let field = m.field.as_deref()?;
+                confirm.iter().any(|c| c == field).then(|| Confirmation {
+                    field: field.to_string(),
+                    value: *v,
+                })
             })
-        })
-        .collect();
-    Ok(if confirmed.is_empty() {
-        first
-    } else {
-        pk::read(query, &confirmed)
-    })
+            .collect();
+        if next.is_empty() {
+            break;
+        }
+        confirmed.extend(next);
+        scenario = pk::read(query, &confirmed);
+    }
+    Ok(scenario)
 }
 
 fn blocking(s: &pk::PkScenario, population: bool) -> Vec<Plain> {
@@ -228,21 +234,26 @@ pub fn dose_query(query: &QueryMap, confirm: &[String]) -> Result<DoseReport, Ve
     if !messages.is_empty() {
         return Err(messages.iter().map(Plain::from).collect());
     }
-    let first = calculate(&request);
-    request.confirmed = first
-        .pending
-        .iter()
-        .filter(|p| confirm.contains(&p.key))
-        .map(|p| Confirmation {
-            field: p.key.clone(),
-            value: p.value,
-        })
-        .collect();
-    Ok(if request.confirmed.is_empty() {
-        first
-    } else {
-        calculate(&request)
-    })
+    // A confirmation can reveal another value waiting (a height, then the BMI): calculate
+    // again until nothing listed in `confirm` waits.
+    let mut report = calculate(&request);
+    for _ in 0..4 {
+        let next: Vec<Confirmation> = report
+            .pending
+            .iter()
+            .filter(|p| confirm.contains(&p.key))
+            .map(|p| Confirmation {
+                field: p.key.clone(),
+                value: p.value,
+            })
+            .collect();
+        if next.is_empty() {
+            break;
+        }
+        request.confirmed.extend(next);
+        report = calculate(&request);
+    }
+    Ok(report)
 }
 
 pub fn defaults() -> PkDefaults {

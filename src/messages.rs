@@ -113,6 +113,8 @@ codes! {
     CrclWeight = "crcl-weight": Note,
     CalvertGfr = "calvert-gfr": Note,
     GfrCapApplied = "gfr-cap-applied": Note,
+    /// Guidance that disagrees with the GFR cap.
+    GfrCapDisagreement = "gfr-cap-disagreement": Note,
     ScrFloorApplied = "scr-floor-applied": Note,
     IbwBelow60In = "ibw-below-60-in": Note,
     AdjustedWeightOffered = "adjusted-weight-offered": Note,

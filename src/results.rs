@@ -93,8 +93,8 @@ impl Reason {
             )
             .fill(lang, &[("inputs", &labels(inputs))]),
             Reason::AwaitsConfirmation(inputs) => tr!(
-                "Withheld until you confirm the {inputs} above.",
-                "请先在上方确认{inputs}，之后才显示。"
+                "Withheld until you confirm the {inputs} at its field.",
+                "请先在输入框处确认{inputs}，之后才显示。"
             )
             .fill(lang, &[("inputs", &labels(inputs))]),
             Reason::Because(text) => tr!("Not calculated: {why}.", "未计算：{why}。")

@@ -30,11 +30,21 @@ pub struct CreatinineFloor {
     pub sources: Cow<'static, [Source]>,
 }
 
-/// The GFR cap of the Calvert formula for an estimated GFR.
+/// The GFR cap of the Calvert formula for an estimated GFR, and the guidance that disagrees.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GfrCap {
     pub ml_per_min: f64,
+    pub sources: Cow<'static, [Source]>,
+    pub disagreement: Option<KidneyDisagreement>,
+}
+
+/// Guidance that disagrees with a limit the app uses, shown beside it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KidneyDisagreement {
+    /// What disagrees, in the app's words (its Chinese is in the pack).
+    pub text: Cow<'static, str>,
     pub sources: Cow<'static, [Source]>,
 }
 

@@ -263,6 +263,16 @@ fn calvert(r: &mut DoseReport, request: &DoseRequest, dose: &mut PartnerDose, au
             .arg("target", format::number(auc_value, Quantity::Auc))
             .sources(kidney_data().gfr_cap.sources.iter()),
         );
+        if let Some(d) = &kidney_data().gfr_cap.disagreement {
+            r.notes.push(
+                Message::new(
+                    Code::GfrCapDisagreement,
+                    tr!("Sources disagree: {text}", "来源不一致：{text}"),
+                )
+                .arg("text", crate::messages::Arg::Data(d.text.to_string()))
+                .sources(d.sources.iter()),
+            );
+        }
     }
     dose.mg = Some(calvert.dose_mg);
     r.carboplatin_mg = Some(calvert.dose_mg);
