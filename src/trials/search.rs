@@ -1,10 +1,11 @@
 //! Free-text search, filters and sorting of trial records.
 
-use super::model::{Dataset, Measure, Record};
+use super::documents::EvidenceKind;
+use super::model::{Dataset, Record};
 use std::cmp::Ordering;
 
 /// A search: free text plus filters, as in the trials view link (`q`, `drug`, `tumor`, `phase`,
-/// `endpoint`) and a line-of-therapy filter. Empty or absent parts do not filter.
+/// `endpoint`, `evidence`) and a line-of-therapy filter. Empty or absent parts do not filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
     /// Free text over trial name, registry id, drugs, tumour (code, name, aliases), regimen,
@@ -20,12 +21,14 @@ pub struct Query {
     pub endpoint: Option<String>,
     /// Line of therapy ("1L", "2L", "2L+", "refractory").
     pub line: Option<String>,
+    /// The kind of the row's main source: `peer-reviewed`, `congress`, `company`, `review`.
+    pub evidence: Option<String>,
 }
 
 /// A filter value that matches nothing known in the data.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QueryError {
-    /// Link parameter name: "drug", "tumor", "phase", "endpoint" or "line".
+    /// Link parameter name: "drug", "tumor", "phase", "endpoint", "line" or "evidence".
     pub field: &'static str,
     pub message: String,
 }
@@ -111,6 +114,16 @@ pub fn validate_query(ds: &Dataset, query: &Query) -> Vec<QueryError> {
             });
         }
     }
+    if let Some(e) = nonempty(&query.evidence) {
+        if EvidenceKind::from_code(e).is_none() {
+            errors.push(QueryError {
+                field: "evidence",
+                message: format!(
+                    "unknown kind of source \"{e}\" (use peer-reviewed, congress, company or review)"
+                ),
+            });
+        }
+    }
     errors
 }
 
@@ -142,6 +155,12 @@ fn matches_filters(ds: &Dataset, r: &Record, q: &Query) -> bool {
     }
     if let Some(l) = nonempty(&q.line) {
         if !line_matches(r, l) {
+            return false;
+        }
+    }
+    if let Some(e) = nonempty(&q.evidence) {
+        let wanted = EvidenceKind::from_code(e);
+        if ds.evidence(r).map(|ev| ev.kind) != wanted {
             return false;
         }
     }
@@ -249,7 +268,7 @@ struct Haystack {
 
 impl Haystack {
     fn new(ds: &Dataset, r: &Record) -> Self {
-        let mut parts: Vec<&str> = vec![&r.trial, &r.bispecific, &r.regimen];
+        let mut parts: Vec<&str> = vec![&r.name, &r.trial, &r.arm, &r.bispecific, &r.regimen];
         parts.extend(r.registry_id.as_deref());
         parts.extend(r.drugs.iter().map(String::as_str));
         parts.extend(r.comparator.as_deref());
@@ -403,9 +422,10 @@ impl Direction {
     }
 }
 
-/// Sort rows by a column (stable). Numbers sort by value in the chosen direction; after them,
-/// in both directions, come figures printed as NR, NE or not mature, and then missing figures.
-/// Text sorts case-insensitively; empty text comes last in both directions.
+/// Sort rows by a column (stable). Endpoints sort by what their cell shows: numbers by value in
+/// the chosen direction; after them, in both directions, bounds and states (NR, NE, not
+/// mature), then disputed cells, then missing figures. Text sorts case-insensitively; empty text
+/// comes last in both directions.
 pub fn sort_records(rows: &mut [&Record], column: &Column, direction: Direction) {
     let dir = |o: Ordering| match direction {
         Direction::Ascending => o,
@@ -413,16 +433,10 @@ pub fn sort_records(rows: &mut [&Record], column: &Column, direction: Direction)
     };
     match column {
         Column::Endpoint(key) => rows.sort_by(|a, b| {
-            let (va, vb) = (
-                a.figure(key).map(|f| f.value),
-                b.figure(key).map(|f| f.value),
-            );
-            match (va, vb) {
-                (Some(Measure::Number(x)), Some(Measure::Number(y))) => dir(x.total_cmp(&y)),
-                (Some(x), Some(y)) => x.state_rank().cmp(&y.state_rank()),
-                (Some(_), None) => Ordering::Less,
-                (None, Some(_)) => Ordering::Greater,
-                (None, None) => Ordering::Equal,
+            let ((ra, xa), (rb, xb)) = (a.cell(key).sort_key(), b.cell(key).sort_key());
+            match (ra, rb) {
+                (0, 0) => dir(xa.total_cmp(&xb)),
+                _ => ra.cmp(&rb),
             }
         }),
         Column::Phase => rows.sort_by(|a, b| dir(phase_rank(&a.phase).cmp(&phase_rank(&b.phase)))),
