@@ -444,7 +444,7 @@ pub fn sort_records(rows: &mut [&Record], column: &Column, direction: Direction)
             let text = |r: &Record| -> String {
                 let s = match column {
                     Column::Id => Some(r.id.as_str()),
-                    Column::Trial => Some(r.trial.as_str()),
+                    Column::Trial => Some(r.name.as_str()),
                     Column::RegistryId => r.registry_id.as_deref(),
                     Column::Drug => Some(r.bispecific.as_str()),
                     Column::Tumour => Some(r.tumour.as_str()),

@@ -1154,8 +1154,9 @@ fn states_sort_after_numbers_and_before_missing() {
 fn text_and_phase_sorts() {
     let d = ds();
     let mut rows: Vec<&Record> = d.records.iter().collect();
+    // by the short name the table shows
     sort_records(&mut rows, &Column::Trial, Direction::Ascending);
-    let names: Vec<String> = rows.iter().map(|r| r.trial.to_lowercase()).collect();
+    let names: Vec<String> = rows.iter().map(|r| r.name.to_lowercase()).collect();
     assert!(names.windows(2).all(|w| w[0] <= w[1]));
     sort_records(&mut rows, &Column::RegistryId, Direction::Descending);
     let first_none = rows
