@@ -313,6 +313,13 @@ async fn notes_shown_are_those_of_the_rows_shown_and_the_rest_has_its_tabs() {
     assert!(html.contains(r#"data-testid="forest-plot""#));
     assert!(html.contains(r#"data-testid="null-line" data-value="1""#));
     assert!(html.contains(&trials::data_version()));
+    // documents are named as readers know them, in every tab
+    assert!(!html.to_lowercase().contains("seed 00"));
+    // (data ids such as the note `seed001-dose-interval` may stay in attributes)
+    let visible = html
+        .replace(r#"data-id="seed001-dose-interval""#, "")
+        .replace(r#"data-id="seed001-phase3-claim""#, "");
+    assert!(!visible.to_lowercase().contains("seed00"));
     // a search for one trial lists its notes only
     let h6 = render("q=HARMONi-6").await;
     let start = h6
