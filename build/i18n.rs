@@ -168,7 +168,8 @@ fn literal(text: &str, pos: &mut usize) -> Result<String, String> {
 }
 
 /// The (English, Chinese) pairs of a data file: every string field `X` with a sibling `X_zh`
-/// (in objects at any depth). `file` names the file in messages.
+/// (in objects at any depth), and every list of strings `X` with a list `X_zh` beside it
+/// (paired item by item). `file` names the file in messages.
 pub fn data_pairs(file: &str, value: &serde_json::Value) -> Vec<Pair> {
     let mut out = Vec::new();
     walk(file, "", value, &mut out);
@@ -187,6 +188,20 @@ fn walk(file: &str, path: &str, value: &serde_json::Value, out: &mut Vec<Pair>) 
                             zh: zh.to_string(),
                             origin: format!("{file}{path}/{base}"),
                         });
+                    }
+                    continue;
+                }
+                if let (Some(base), Some(zh)) = (k.strip_suffix("_zh"), v.as_array()) {
+                    if let Some(en) = map.get(base).and_then(|e| e.as_array()) {
+                        for (i, (en, zh)) in en.iter().zip(zh).enumerate() {
+                            if let (Some(en), Some(zh)) = (en.as_str(), zh.as_str()) {
+                                out.push(Pair {
+                                    en: en.to_string(),
+                                    zh: zh.to_string(),
+                                    origin: format!("{file}{path}/{base}/{i}"),
+                                });
+                            }
+                        }
                     }
                     continue;
                 }

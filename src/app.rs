@@ -124,7 +124,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Lang> context={current}>
             <header class="site-header">
-                <a class="brand" href={format!("#/dose?{}={}", LANG.name, current.code())}>
+                <a class="brand" href="#/dose">
                     <span class="brand-name">{"ivocalc"}</span>
                     <span class="brand-tag">{t(tr!("ivonescimab · PD-1(L1)/VEGF bispecifics", "依沃西单抗 · PD-1(L1)/VEGF 双特异性抗体"))}</span>
                 </a>
@@ -133,7 +133,7 @@ pub fn App(props: &AppProps) -> Html {
                         { for Route::ALL.iter().map(|r| {
                             let here = *r == route;
                             html! {
-                                <li><a href={format!("#{}?{}={}", r.path(), LANG.name, current.code())} aria-current={here.then_some("page")}>{t(nav_label(r))}</a></li>
+                                <li><a href={format!("#{}", r.path())} aria-current={here.then_some("page")}>{t(nav_label(r))}</a></li>
                             }
                         }) }
                     </ul>
@@ -154,7 +154,7 @@ pub fn App(props: &AppProps) -> Html {
                     "Decision support for health professionals. The product label and clinical judgement rule; every figure names its source. Runs in your browser: nothing you type leaves this device. ",
                     "供医疗专业人员使用的决策支持工具。以产品说明书和临床判断为准；每个数字都注明来源。在您的浏览器中运行：您输入的任何内容都不会离开本设备。"
                 ))}
-                    <a href={format!("#/about?{}={}", LANG.name, current.code())}>{tr!("About ivocalc {version}", "关于 ivocalc {version}").fill(current, &[("version", crate::VERSION)])}</a></p>
+                    <a href="#/about">{tr!("About ivocalc {version}", "关于 ivocalc {version}").fill(current, &[("version", crate::VERSION)])}</a></p>
             </footer>
         </ContextProvider<Lang>>
     }

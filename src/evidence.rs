@@ -42,12 +42,12 @@ pub fn weight(weight_kg: f64) -> Option<Message> {
         Message::new(
             Code::WeightOutsidePkRange,
             tr!(
-                "Weight {weight} is outside the {min}–{max} kg range of the population pharmacokinetic analysis, where weight had no significant effect on exposure; the evidence does not cover this weight.",
-                "体重 {weight} 超出群体药代动力学分析的 {min}–{max} kg 范围（该范围内体重对暴露量无显著影响）；现有证据未覆盖此体重。"
+                "Weight {body_weight} is outside the {min}–{max} kg range of the population pharmacokinetic analysis, where weight had no significant effect on exposure; the evidence does not cover this weight.",
+                "体重 {body_weight} 超出群体药代动力学分析的 {min}–{max} kg 范围（该范围内体重对暴露量无显著影响）；现有证据未覆盖此体重。"
             ),
         )
         .at(crate::inputs::dose::WEIGHT.name)
-        .arg("weight", value(weight_kg, Quantity::Kg))
+        .arg("body_weight", value(weight_kg, Quantity::Kg))
         .arg("min", format::number(range.min, Quantity::Kg))
         .arg("max", format::number(range.max, Quantity::Kg))
         .sources(range.sources.iter()),
@@ -67,14 +67,14 @@ pub fn dose(dose: Dose, every_weeks: f64) -> Vec<Message> {
                     Message::new(
                         Code::DoseAboveMtd,
                         tr!(
-                            "{dose} is above the maximum tolerated dose, {mtd} every {every} weeks; dose-limiting toxicities were observed at {dlt}.",
-                            "{dose} 高于最大耐受剂量（{mtd}，每 {every} 周一次）；在 {dlt} 时观察到剂量限制性毒性。"
+                            "{dose} is above the maximum tolerated dose, {mtd} every {interval} weeks; dose-limiting toxicities were observed at {dlt}.",
+                            "{dose} 高于最大耐受剂量（{mtd}，每 {interval} 周一次）；在 {dlt} 时观察到剂量限制性毒性。"
                         ),
                     )
                     .at(crate::inputs::dose::MG_PER_KG.name)
                     .arg("dose", value(mg_per_kg, Quantity::MgPerKg))
                     .arg("mtd", value(mtd.mg_per_kg, Quantity::MgPerKg))
-                    .arg("every", format::number(f64::from(mtd.every_weeks), Quantity::Count))
+                    .arg("interval", format::number(f64::from(mtd.every_weeks), Quantity::Count))
                     .arg("dlt", value(mtd.dose_limiting_mg_per_kg, Quantity::MgPerKg))
                     .sources(mtd.sources.iter()),
                 );
@@ -87,13 +87,13 @@ pub fn dose(dose: Dose, every_weeks: f64) -> Vec<Message> {
                     Message::new(
                         Code::DoseScheduleUntested,
                         tr!(
-                            "No trial in the sources gave {dose} every {every} weeks. Trials gave {used}.",
-                            "来源中没有试验使用过 {dose}、每 {every} 周一次的给药方案。试验使用过：{used}。"
+                            "No trial in the sources gave {dose} every {interval} weeks. Trials gave {used}.",
+                            "来源中没有试验使用过 {dose}、每 {interval} 周一次的给药方案。试验使用过：{used}。"
                         ),
                     )
                     .at(crate::inputs::dose::MG_PER_KG.name)
                     .arg("dose", value(mg_per_kg, Quantity::MgPerKg))
-                    .arg("every", format::number(every_weeks, Quantity::Weeks))
+                    .arg("interval", format::number(every_weeks, Quantity::Weeks))
                     .arg("used", trial_dose_summary())
                     .sources(data.trial_doses.iter().flat_map(|t| t.sources.iter())),
                 );
@@ -103,14 +103,14 @@ pub fn dose(dose: Dose, every_weeks: f64) -> Vec<Message> {
             Message::new(
                 Code::FlatDoseUntested,
                 tr!(
-                    "No trial in the sources gave a flat dose; they dosed by weight (mg/kg). {mg} is {mgkg} at {weight}.",
-                    "来源中没有试验使用固定剂量，均按体重（mg/kg）给药。{mg} 在体重 {weight} 时相当于 {mgkg}。"
+                    "No trial in the sources gave a flat dose; they dosed by weight (mg/kg). {mg} is {per_kg} at {body_weight}.",
+                    "来源中没有试验使用固定剂量，均按体重（mg/kg）给药。{mg} 在体重 {body_weight} 时相当于 {per_kg}。"
                 ),
             )
             .at(crate::inputs::pk::FLAT.name)
             .arg("mg", value(mg, Quantity::Mg))
-            .arg("mgkg", value(mg / weight_kg, Quantity::MgPerKg))
-            .arg("weight", value(weight_kg, Quantity::Kg))
+            .arg("per_kg", value(mg / weight_kg, Quantity::MgPerKg))
+            .arg("body_weight", value(weight_kg, Quantity::Kg))
             .sources(data.label.dose.sources.iter()),
         ),
     }
@@ -167,13 +167,13 @@ pub fn regimen(mg_per_kg: f64, every_weeks: u32, regimen: &'static Regimen) -> O
             Message::new(
                 Code::RegimenIvonescimabDoseNotStated,
                 tr!(
-                    "The sources do not give the ivonescimab dose used in {regimen}; the dose shown uses {dose} every {every} weeks.",
-                    "来源未给出 {regimen} 中依沃西单抗的剂量；此处按 {dose}、每 {every} 周一次计算。"
+                    "The sources do not give the ivonescimab dose used in {scheme}; the dose shown uses {dose} every {interval} weeks.",
+                    "来源未给出 {scheme} 中依沃西单抗的剂量；此处按 {dose}、每 {interval} 周一次计算。"
                 ),
             )
-            .arg("regimen", name)
+            .arg("scheme", name)
             .arg("dose", value(mg_per_kg, Quantity::MgPerKg))
-            .arg("every", every_weeks.to_string()),
+            .arg("interval", every_weeks.to_string()),
         );
     }
     let matches = |level: &f64| (level - mg_per_kg).abs() <= 1e-9 * level.max(1.0);
@@ -226,14 +226,14 @@ pub fn regimen(mg_per_kg: f64, every_weeks: u32, regimen: &'static Regimen) -> O
             Message::new(
                 Code::RegimenDoseDiffers,
                 tr!(
-                    "{dose} every {every} weeks differs from the ivonescimab dosing used with {regimen}: {used}.",
-                    "{dose}、每 {every} 周一次与 {regimen} 中使用的依沃西单抗剂量不同：{used}。"
+                    "{dose} every {interval} weeks differs from the ivonescimab dosing used with {scheme}: {used}.",
+                    "{dose}、每 {interval} 周一次与 {scheme} 中使用的依沃西单抗剂量不同：{used}。"
                 ),
             )
             .at(crate::inputs::dose::MG_PER_KG.name)
             .arg("dose", value(mg_per_kg, Quantity::MgPerKg))
-            .arg("every", every_weeks.to_string())
-            .arg("regimen", name)
+            .arg("interval", every_weeks.to_string())
+            .arg("scheme", name)
             .arg("used", used)
             .sources(regimen.ivonescimab.iter().flat_map(|d| d.sources.iter())),
         );
@@ -242,11 +242,11 @@ pub fn regimen(mg_per_kg: f64, every_weeks: u32, regimen: &'static Regimen) -> O
         Message::new(
             Code::RegimenIntervalNotStated,
             tr!(
-                "The sources give the ivonescimab dose with {regimen} without its interval: {used}.",
-                "来源给出了 {regimen} 中依沃西单抗的剂量，但未给出给药间隔：{used}。"
+                "The sources give the ivonescimab dose with {scheme} without its interval: {used}.",
+                "来源给出了 {scheme} 中依沃西单抗的剂量，但未给出给药间隔：{used}。"
             ),
         )
-        .arg("regimen", name)
+        .arg("scheme", name)
         .arg("used", used)
     })
 }

@@ -2,11 +2,14 @@
 //! PD-1(L1)/VEGF bispecific antibodies.
 //!
 //! The tree: `dosing`, `pk` and `trials` are the domain (plain Rust, no browser types);
-//! `link` turns addresses into typed inputs and back; `app`, `views` and `widgets` are the
+//! `csv` writes every CSV download; `link` turns addresses into typed inputs and back; `app`, `views` and `widgets` are the
 //! Yew user interface; `browser` is the one place that touches the page's window.
 
 pub mod app;
 pub mod browser;
+#[cfg(test)]
+mod build_steps;
+pub mod csv;
 pub mod dosing;
 pub mod evidence;
 pub mod format;

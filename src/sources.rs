@@ -4,54 +4,31 @@
 //!
 //! Plain Rust: no UI or browser types.
 
-use std::borrow::Cow;
+mod data;
 
-use serde::{Deserialize, Serialize};
+pub use data::{Document, Documents, Source};
 
 use crate::i18n::{Lang, Text};
-use crate::tr;
 
-/// A place in a document, with the words printed there (kept in the document's language).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Source {
-    /// Document id (see [`document_name`]).
-    pub document: Cow<'static, str>,
-    /// Section, table or page of the document.
-    pub section: Cow<'static, str>,
-    /// The words as printed; `None` where the document is not held by the project.
-    #[serde(default)]
-    pub as_printed: Option<Cow<'static, str>>,
+// `static DOCUMENTS: Documents`, written by build.rs from data/documents.json.
+include!(concat!(env!("OUT_DIR"), "/documents_data.rs"));
+
+/// Every document the data cites, with the name readers know it by (data/documents.json).
+pub fn documents() -> &'static [Document] {
+    &DOCUMENTS.documents
 }
 
-/// A document's name as the reader knows it.
+/// The document with this id.
+pub fn document(id: &str) -> Option<&'static Document> {
+    documents().iter().find(|d| d.id == id)
+}
+
+/// A document's name as the reader knows it ("Vallathol et al. 2025"); its Chinese is in the
+/// translation pack (`name_zh` in data/documents.json).
 pub fn document_name(id: &str) -> Text {
-    match id {
-        "seed-001" | "seed001" => tr!("Vallathol et al. 2025", "Vallathol 等，2025"),
-        "seed-000" | "seed000" => tr!(
-            "the review of PD-1(L1)/VEGF bispecifics",
-            "PD-1(L1)/VEGF 双特异性抗体综述"
-        ),
-        "china-label" => tr!(
-            "China label of ivonescimab (依达方)",
-            "依沃西单抗（依达方）中国说明书"
-        ),
-        "fda-carboplatin-2010" => tr!(
-            "FDA carboplatin dosing note (2010)",
-            "FDA 卡铂剂量说明（2010）"
-        ),
-        "nccn-carboplatin" => tr!("NCCN carboplatin dosing template", "NCCN 卡铂剂量模板"),
-        "pemetrexed-label-us" => tr!(
-            "Pemetrexed US prescribing information",
-            "培美曲塞美国说明书"
-        ),
-        "carboplatin-label-us" => tr!("Carboplatin US prescribing information", "卡铂美国说明书"),
-        "cisplatin-label-us" => tr!("Cisplatin US prescribing information", "顺铂美国说明书"),
-        "cisplatin-unsuitability-2020" => tr!(
-            "Cisplatin-unsuitability criteria (Front Oncol 2020)",
-            "顺铂不适用标准（Front Oncol 2020）"
-        ),
-        "hopa" => tr!("HOPA dose-rounding guidance", "HOPA 剂量取整指南"),
-        _ => Text::new("source"),
+    match document(id) {
+        Some(d) => Text::new(&d.name),
+        None => Text::new("source"),
     }
 }
 
@@ -104,5 +81,92 @@ mod tests {
         );
         assert!(!document_name("seed-000").en.contains("seed"));
         assert_eq!(short_cites([&s, &s], Lang::En), s.short(Lang::En));
+        assert_eq!(
+            document_name("seed-000").en,
+            "the review of PD-1(L1)/VEGF bispecifics"
+        );
+        assert_eq!(document_name("ahamadi-2017").en, "Ahamadi et al. 2017");
+        assert_eq!(document_name("no-such-document").en, "source");
+    }
+
+    const DOCUMENTS_JSON: &str = include_str!("../data/documents.json");
+
+    #[test]
+    fn the_static_is_the_file_and_every_name_has_its_chinese() {
+        let read =
+            crate::build_steps::data::read::<Documents>("data/documents.json", DOCUMENTS_JSON)
+                .expect("parses");
+        assert_eq!(&DOCUMENTS, &read.data);
+        let mut ids: Vec<&str> = documents().iter().map(|d| d.id.as_ref()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), documents().len(), "document ids are unique");
+        for d in documents() {
+            assert!(
+                read.pairs
+                    .iter()
+                    .any(|p| p.en == d.name && !p.zh.is_empty()),
+                "{}",
+                d.id
+            );
+            for working_name in ["seed 0", "Seed 0", "seeds"] {
+                assert!(!d.name.contains(working_name) && !d.citation.contains(working_name));
+            }
+        }
+    }
+
+    /// The folder of the project's documents as text (`000_*.txt` is `seed-000`):
+    /// `$IVOCALC_SEEDS`, or `../shared/seeds` beside the repository.
+    fn seeds_dir() -> std::path::PathBuf {
+        std::env::var_os("IVOCALC_SEEDS")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| {
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds")
+            })
+    }
+
+    fn held_document(id: &str) -> Option<String> {
+        let number = id.strip_prefix("seed-")?;
+        let entries = std::fs::read_dir(seeds_dir()).ok()?;
+        entries
+            .flatten()
+            .find(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .starts_with(&format!("{number}_"))
+            })
+            .and_then(|e| std::fs::read_to_string(e.path()).ok())
+    }
+
+    #[test]
+    fn quotes_are_printed_in_their_documents() {
+        if held_document("seed-000").is_none() {
+            eprintln!(
+                "SKIPPED: documents not found in {}; verbatim checks not run",
+                seeds_dir().display()
+            );
+            return;
+        }
+        let mut quoted: Vec<&Source> = crate::dosing::dosing_data().sources();
+        quoted.extend(
+            crate::pk::sources()
+                .values()
+                .into_iter()
+                .flat_map(|v| v.sources.iter()),
+        );
+        let mut checked = 0;
+        for s in quoted {
+            let (Some(text), Some(printed)) = (held_document(&s.document), &s.as_printed) else {
+                continue;
+            };
+            // A table row is quoted with its cells joined by tabs.
+            assert!(
+                text.contains(printed.as_ref())
+                    || printed.split('\t').all(|cell| text.contains(cell)),
+                "{s:?}"
+            );
+            checked += 1;
+        }
+        assert!(checked > 60, "{checked}");
     }
 }

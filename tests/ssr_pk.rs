@@ -72,7 +72,7 @@ async fn the_model_is_documented_with_its_sources_and_calibrations() {
     assert!(html.contains("The model and where its numbers come from"));
     assert!(html.contains("CL(t)  = CL0 · exp( ln(CLss/CL0)"));
     for source in [
-        "seed 000, Pharmacokinetics",
+        "the review of PD-1(L1)/VEGF bispecifics, Pharmacokinetics",
         "Ahamadi",
         "Bajaj",
         "Shang",

@@ -45,12 +45,12 @@ pub fn bmi_plausible(
     let message = Message::new(
         Code::BmiImplausible,
         tr!(
-            "Weight {weight} and height {height} give a BMI of {bmi}, outside {low}–{high} kg/m²: a unit mix-up (pounds typed as kilograms, inches as centimetres) is likelier. Check both; the doses wait until you confirm.",
-            "体重 {weight} 与身高 {height} 算得 BMI 为 {bmi}，超出 {low}–{high} kg/m²：更可能是单位混淆（磅当作千克、英寸当作厘米）。请核对两者；确认前不显示剂量。"
+            "Weight {body_weight} and height {height} give a BMI of {bmi}, outside {low}–{high} kg/m²: a unit mix-up (pounds typed as kilograms, inches as centimetres) is likelier. Check both; the doses wait until you confirm.",
+            "体重 {body_weight} 与身高 {height} 算得 BMI 为 {bmi}，超出 {low}–{high} kg/m²：更可能是单位混淆（磅当作千克、英寸当作厘米）。请核对两者；确认前不显示剂量。"
         ),
     )
     .at(input::WEIGHT.name)
-    .arg("weight", format::with_unit(weight_kg, Quantity::Kg, Lang::En))
+    .arg("body_weight", format::with_unit(weight_kg, Quantity::Kg, Lang::En))
     .arg("height", format::with_unit(height_cm, Quantity::Cm, Lang::En))
     .arg("bmi", shown)
     .arg("low", format::number(low, Quantity::KgPerM2))

@@ -28,7 +28,7 @@ pub fn calculate(request: &DoseRequest) -> DoseReport {
     let data = dosing_data();
     let label = &data.label;
     let mut report = DoseReport {
-        label_notes: label.notes.clone(),
+        label_notes: label.notes.to_vec(),
         ..DoseReport::default()
     };
     let r = &mut report;
@@ -248,15 +248,15 @@ fn presentation(r: &mut DoseReport, request: &DoseRequest) -> (Val, Val, ValueOr
                     Message::new(
                         Code::PresentationIncomplete,
                         tr!(
-                            "{missing}: enter it too. A vial is described by its content and its concentration together (the label's is {vial} at {conc}); with only one of them the volume to draw would be wrong.",
-                            "{missing}：请一并填写。药瓶规格须同时给出含量和浓度（说明书规格为 {vial}、{conc}）；只填其一会导致抽取体积错误。"
+                            "{missing}: enter it too. A vial is described by its content and its concentration together (the label's is {vial_mg} at {conc_mg_ml}); with only one of them the volume to draw would be wrong.",
+                            "{missing}：请一并填写。药瓶规格须同时给出含量和浓度（说明书规格为 {vial_mg}、{conc_mg_ml}）；只填其一会导致抽取体积错误。"
                         ),
                     )
                     .at(missing.name)
                     .arg("missing", missing.label)
-                    .arg("vial", format::with_unit(label.vial_mg, Quantity::Mg, Lang::En))
+                    .arg("vial_mg", format::with_unit(label.vial_mg, Quantity::Mg, Lang::En))
                     .arg(
-                        "conc",
+                        "conc_mg_ml",
                         format::with_unit(label.concentration_mg_per_ml, Quantity::MgPerMl, Lang::En),
                     ),
                 );

@@ -48,7 +48,7 @@ mod tests {
     #[test]
     fn every_partner_of_the_regimens_has_a_name_in_both_languages() {
         for regimen in super::super::regimens::regimens() {
-            for partner in &regimen.partners {
+            for partner in regimen.partners.iter() {
                 assert!(super::label(&partner.drug).is_some(), "{}", partner.drug);
             }
         }

@@ -2,16 +2,11 @@
 //! measured GFR, and the partners' kidney limits from their labels and guidelines
 //! (data/kidney.json, each limit with the words of its source).
 
-use std::sync::OnceLock;
-
-use serde::Deserialize;
-
 use crate::format::{self, Quantity};
 use crate::i18n::Lang;
 use crate::inputs::dose as input;
 use crate::messages::{Arg, Code, Message};
 use crate::results::{Reason, ResultId};
-use crate::sources::Source;
 use crate::tr;
 
 use super::checks::{need, Val};
@@ -20,58 +15,19 @@ use super::regimens::{DoseBasis, Regimen};
 use super::report::DoseReport;
 use super::request::{CrclWeight, DoseRequest};
 
-/// A document of data/kidney.json.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct KidneyDocument {
-    pub id: String,
-    pub citation: String,
-    pub url: String,
-    pub page_date: Option<String>,
-    pub read_on: String,
-}
+pub use super::kidney_data::*;
 
-/// The lowest creatinine guidance suggests, with its sources.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct CreatinineFloor {
-    pub threshold_mg_per_dl: f64,
-    pub sources: Vec<Source>,
-}
+// `static KIDNEY_DATA: KidneyData`, written by build.rs from data/kidney.json.
+include!(concat!(env!("OUT_DIR"), "/kidney_data.rs"));
 
-/// The GFR cap of the Calvert formula for an estimated GFR.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct GfrCap {
-    pub ml_per_min: f64,
-    pub sources: Vec<Source>,
-}
-
-/// A partner's kidney limit: below it, a warning quoting the source.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct KidneyCheck {
-    pub drug: String,
-    pub below_ml_per_min: f64,
-    /// What the source says, in the app's words (its Chinese is in the pack).
-    pub reading: String,
-    pub sources: Vec<Source>,
-}
-
-/// Everything in data/kidney.json.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct KidneyData {
-    pub description: String,
-    pub documents: Vec<KidneyDocument>,
-    pub creatinine_floor: CreatinineFloor,
-    pub gfr_cap: GfrCap,
-    pub checks: Vec<KidneyCheck>,
-}
-
-const KIDNEY_JSON: &str = include_str!("../../data/kidney.json");
-
-/// The kidney limits, read once (the file is part of the build; a test proves it reads).
+/// The kidney limits (data/kidney.json, checked at build time).
 pub fn kidney_data() -> &'static KidneyData {
-    static DATA: OnceLock<KidneyData> = OnceLock::new();
-    DATA.get_or_init(|| {
-        serde_json::from_str(KIDNEY_JSON).expect("data/kidney.json is valid (tested)")
-    })
+    &KIDNEY_DATA
+}
+
+/// The page a document's words were read on, if it was read on a public page.
+pub fn page(document: &str) -> Option<&'static Page> {
+    kidney_data().pages.iter().find(|p| p.document == document)
 }
 
 fn mg_per_dl(v: f64) -> String {
@@ -113,11 +69,11 @@ pub fn kidney(
                         Message::new(
                             Code::ScrFloorApplied,
                             tr!(
-                                "Serum creatinine {scr} is below the chosen floor: Cockcroft-Gault uses {floor}.",
-                                "血清肌酐 {scr} 低于所选下限：Cockcroft-Gault 公式按 {floor} 计算。"
+                                "Serum creatinine {creatinine} is below the chosen floor: Cockcroft-Gault uses {floor}.",
+                                "血清肌酐 {creatinine} 低于所选下限：Cockcroft-Gault 公式按 {floor} 计算。"
                             ),
                         )
-                        .arg("scr", mg_per_dl(scr_measured))
+                        .arg("creatinine", mg_per_dl(scr_measured))
                         .arg("floor", mg_per_dl(f))
                         .sources(kidney_data().creatinine_floor.sources.iter()),
                     );
@@ -155,11 +111,11 @@ fn crcl_weight(r: &mut DoseReport, request: &DoseRequest, weight: Val) -> Result
                     Message::new(
                         Code::CrclWeight,
                         tr!(
-                            "Cockcroft-Gault uses actual body weight, {weight}.",
-                            "Cockcroft-Gault 公式使用实际体重 {weight}。"
+                            "Cockcroft-Gault uses actual body weight, {body_weight}.",
+                            "Cockcroft-Gault 公式使用实际体重 {body_weight}。"
                         ),
                     )
-                    .arg("weight", format::with_unit(w, Quantity::Kg, Lang::En)),
+                    .arg("body_weight", format::with_unit(w, Quantity::Kg, Lang::En)),
                 );
             }
             Ok(actual)
@@ -245,11 +201,11 @@ fn below_floor(
             let at_floor = formulas::carboplatin_calvert(auc, crcl_floor, Some(cap)).dose_mg;
             Arg::Filled(
                 tr!(
-                    "Carboplatin (AUC {auc}): {typed} with the creatinine as typed, {floored} with {floor}.",
-                    "卡铂（AUC {auc}）：按输入的肌酐为 {typed}，按 {floor} 为 {floored}。"
+                    "Carboplatin (AUC {target}): {typed} with the creatinine as typed, {floored} with {floor}.",
+                    "卡铂（AUC {target}）：按输入的肌酐为 {typed}，按 {floor} 为 {floored}。"
                 ),
                 vec![
-                    ("auc", format::number(auc, Quantity::Auc).into()),
+                    ("target", format::number(auc, Quantity::Auc).into()),
                     ("typed", format::with_unit(as_typed, Quantity::Mg, Lang::En).into()),
                     ("floored", format::with_unit(at_floor, Quantity::Mg, Lang::En).into()),
                     ("floor", mg_per_dl(floor.threshold_mg_per_dl).into()),
@@ -272,12 +228,12 @@ fn below_floor(
         Message::new(
             Code::ScrBelowFloor,
             tr!(
-                "Serum creatinine {scr} is below {floor} and no floor is chosen: Cockcroft-Gault may overestimate kidney function (creatinine measured by IDMS reads low at such values). {consequence} Choose a floor under “Lowest creatinine used in Cockcroft-Gault”, or enter a measured GFR.",
-                "血清肌酐 {scr} 低于 {floor}，且未设下限：Cockcroft-Gault 公式可能高估肾功能（IDMS 法测得的肌酐在此范围偏低）。{consequence}请在“Cockcroft-Gault 公式中使用的最低肌酐值”中选择下限，或输入实测 GFR。"
+                "Serum creatinine {creatinine} is below {floor} and no floor is chosen: Cockcroft-Gault may overestimate kidney function (creatinine measured by IDMS reads low at such values). {consequence} Choose a floor under “Lowest creatinine used in Cockcroft-Gault”, or enter a measured GFR.",
+                "血清肌酐 {creatinine} 低于 {floor}，且未设下限：Cockcroft-Gault 公式可能高估肾功能（IDMS 法测得的肌酐在此范围偏低）。{consequence}请在“Cockcroft-Gault 公式中使用的最低肌酐值”中选择下限，或输入实测 GFR。"
             ),
         )
         .at(input::SCR.name)
-        .arg("scr", mg_per_dl(scr))
+        .arg("creatinine", mg_per_dl(scr))
         .arg("floor", mg_per_dl(floor.threshold_mg_per_dl))
         .arg("consequence", consequence)
         .sources(floor.sources.iter()),
@@ -286,7 +242,7 @@ fn below_floor(
 
 /// The partners' kidney limits: a warning below a limit, a note when the check cannot run.
 pub fn checks(r: &mut DoseReport, regimen: &'static Regimen) {
-    for check in &kidney_data().checks {
+    for check in kidney_data().checks.iter() {
         if !regimen.partners.iter().any(|p| *p.drug == *check.drug) {
             continue;
         }
@@ -306,15 +262,15 @@ pub fn checks(r: &mut DoseReport, regimen: &'static Regimen) {
                     Message::new(
                         code,
                         tr!(
-                            "{drug}: kidney function {kidney} is below {limit}. {reading}",
-                            "{drug}：肾功能 {kidney} 低于 {limit}。{reading}"
+                            "{medicine}: kidney function {kidney} is below {limit}. {reading}",
+                            "{medicine}：肾功能 {kidney} 低于 {limit}。{reading}"
                         ),
                     )
                     .at(field)
-                    .arg("drug", super::drugs::name(&check.drug))
+                    .arg("medicine", super::drugs::name(&check.drug))
                     .arg("kidney", ml_min(kidney))
                     .arg("limit", ml_min(check.below_ml_per_min))
-                    .arg("reading", Arg::Data(check.reading.clone()))
+                    .arg("reading", Arg::Data(check.reading.to_string()))
                     .sources(check.sources.iter()),
                 );
             }
@@ -325,11 +281,11 @@ pub fn checks(r: &mut DoseReport, regimen: &'static Regimen) {
                     Message::new(
                         Code::RenalCheckNotRun,
                         tr!(
-                            "{drug}: the kidney check (limit {limit}) could not run. {reason} Or enter a measured GFR.",
-                            "{drug}：无法进行肾功能核查（限值 {limit}）。{reason}或输入实测 GFR。"
+                            "{medicine}: the kidney check (limit {limit}) could not run. {reason} Or enter a measured GFR.",
+                            "{medicine}：无法进行肾功能核查（限值 {limit}）。{reason}或输入实测 GFR。"
                         ),
                     )
-                    .arg("drug", super::drugs::name(&check.drug))
+                    .arg("medicine", super::drugs::name(&check.drug))
                     .arg("limit", ml_min(check.below_ml_per_min))
                     .arg("reason", Arg::Reason(reason))
                     .sources(check.sources.iter()),
@@ -357,13 +313,14 @@ mod tests {
         assert_eq!(limit("pemetrexed"), Some(45.0));
         assert_eq!(limit("cisplatin"), Some(60.0));
         assert_eq!(limit("carboplatin"), Some(60.0));
-        for check in &data.checks {
-            for s in &check.sources {
+        for check in data.checks.iter() {
+            for s in check.sources.iter() {
                 assert!(
-                    data.documents.iter().any(|d| d.id == *s.document),
+                    crate::sources::document(&s.document).is_some(),
                     "{}",
                     s.document
                 );
+                assert!(page(&s.document).is_some(), "{}", s.document);
                 assert!(s.as_printed.as_deref().is_some_and(|q| !q.is_empty()));
             }
         }

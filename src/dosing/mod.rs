@@ -10,9 +10,11 @@
 mod body;
 pub mod calculate;
 mod checks;
+pub mod data;
 pub mod drugs;
 pub mod formulas;
 pub mod kidney;
+pub mod kidney_data;
 mod partners;
 pub mod regimens;
 pub mod report;

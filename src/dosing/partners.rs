@@ -35,12 +35,12 @@ pub fn partners(
                 Message::new(
                     Code::PartnerDoseIgnored,
                     tr!(
-                        "A mg/m² was entered for {drug}, which is not a mg/m² partner in {regimen}; it was not used.",
-                        "为 {drug} 输入了 mg/m² 剂量，但它不是 {regimen} 中按 mg/m² 给药的联合用药；未使用该值。"
+                        "A mg/m² was entered for {medicine}, which is not a mg/m² partner in {scheme}; it was not used.",
+                        "为 {medicine} 输入了 mg/m² 剂量，但它不是 {scheme} 中按 mg/m² 给药的联合用药；未使用该值。"
                     ),
                 )
-                .arg("drug", drugs::name(drug))
-                .arg("regimen", crate::messages::Arg::Data(regimen.name.to_string())),
+                .arg("medicine", drugs::name(drug))
+                .arg("scheme", crate::messages::Arg::Data(regimen.name.to_string())),
             );
         }
     }
@@ -136,11 +136,11 @@ fn by_bsa(r: &mut DoseReport, request: &DoseRequest, partner: &Partner, dose: &m
                                 Message::new(
                                     Code::PartnerDoseDiffersFromSource,
                                     tr!(
-                                        "{drug}: {entered} entered; the source gives {source}.",
-                                        "{drug}：输入为 {entered}；来源给出的是 {source}。"
+                                        "{medicine}: {entered} entered; the source gives {source}.",
+                                        "{medicine}：输入为 {entered}；来源给出的是 {source}。"
                                     ),
                                 )
-                                .arg("drug", drugs::name(&partner.drug))
+                                .arg("medicine", drugs::name(&partner.drug))
                                 .arg("entered", format::with_unit(v, Quantity::MgPerM2, Lang::En))
                                 .arg("source", format::with_unit(s, Quantity::MgPerM2, Lang::En)),
                             );
@@ -163,11 +163,11 @@ fn by_bsa(r: &mut DoseReport, request: &DoseRequest, partner: &Partner, dose: &m
                 Message::new(
                     Code::PartnerDoseNotInSources,
                     tr!(
-                        "{drug}: the sources do not give its dose; enter the mg/m² as ordered.",
-                        "{drug}：来源未给出其剂量；请按医嘱输入 mg/m²。"
+                        "{medicine}: the sources do not give its dose; enter the mg/m² as ordered.",
+                        "{medicine}：来源未给出其剂量；请按医嘱输入 mg/m²。"
                     ),
                 )
-                .arg("drug", drugs::name(&partner.drug)),
+                .arg("medicine", drugs::name(&partner.drug)),
             );
             dose.missing = Some(Reason::Because(tr!(
                 "the sources do not give this dose: enter the mg/m² as ordered",
@@ -233,36 +233,36 @@ fn calvert(r: &mut DoseReport, request: &DoseRequest, dose: &mut PartnerDose, au
         Message::new(
             Code::CalvertGfr,
             tr!(
-                "Calvert uses the measured GFR, {gfr}, not capped (a cap applies to an estimated GFR).",
-                "Calvert 公式使用实测 GFR {gfr}，不设上限（上限仅适用于估算的 GFR）。"
+                "Calvert uses the measured GFR, {filtration}, not capped (a cap applies to an estimated GFR).",
+                "Calvert 公式使用实测 GFR {filtration}，不设上限（上限仅适用于估算的 GFR）。"
             ),
         )
-        .arg("gfr", format::with_unit(kidney, Quantity::MlPerMin, Lang::En))
+        .arg("filtration", format::with_unit(kidney, Quantity::MlPerMin, Lang::En))
         .sources(cited)
     } else {
         Message::new(
             Code::CalvertGfr,
             tr!(
-                "Calvert uses the Cockcroft-Gault creatinine clearance, {gfr}, as the GFR.",
-                "Calvert 公式以 Cockcroft-Gault 肌酐清除率 {gfr} 作为 GFR。"
+                "Calvert uses the Cockcroft-Gault creatinine clearance, {filtration}, as the GFR.",
+                "Calvert 公式以 Cockcroft-Gault 肌酐清除率 {filtration} 作为 GFR。"
             ),
         )
-        .arg("gfr", format::with_unit(kidney, Quantity::MlPerMin, Lang::En))
+        .arg("filtration", format::with_unit(kidney, Quantity::MlPerMin, Lang::En))
     });
     if calvert.gfr_cap_applied {
         r.notes.push(
             Message::new(
                 Code::GfrCapApplied,
                 tr!(
-                    "GFR capped at {cap} (estimate {gfr}): carboplatin {dose} = AUC {auc} × ({cap_number} + 25).",
-                    "GFR 上限取 {cap}（估算值 {gfr}）：卡铂 {dose} = AUC {auc} ×（{cap_number} + 25）。"
+                    "GFR capped at {cap} (estimate {filtration}): carboplatin {dose} = AUC {target} × ({cap_number} + 25).",
+                    "GFR 上限取 {cap}（估算值 {filtration}）：卡铂 {dose} = AUC {target} ×（{cap_number} + 25）。"
                 ),
             )
             .arg("cap", format::with_unit(cap, Quantity::MlPerMin, Lang::En))
             .arg("cap_number", format::number(cap, Quantity::MlPerMin))
-            .arg("gfr", format::with_unit(kidney, Quantity::MlPerMin, Lang::En))
+            .arg("filtration", format::with_unit(kidney, Quantity::MlPerMin, Lang::En))
             .arg("dose", format::with_unit(calvert.dose_mg, Quantity::Mg, Lang::En))
-            .arg("auc", format::number(auc_value, Quantity::Auc))
+            .arg("target", format::number(auc_value, Quantity::Auc))
             .sources(kidney_data().gfr_cap.sources.iter()),
         );
     }

@@ -1,185 +1,59 @@
 //! Regimens, label facts and the evidence behind the dose warnings, from
-//! `data/regimens.json` (embedded at build time, parsed once).
+//! `data/regimens.json`: checked and written as a Rust static by build.rs (types in
+//! [`super::data`]), so nothing is parsed at run time.
 
-use std::sync::OnceLock;
+use crate::sources::{Document, Source};
 
-use serde::{Deserialize, Serialize};
+pub use super::data::*;
 
-const REGIMENS_JSON: &str = include_str!("../../data/regimens.json");
+// `static DOSING_DATA: DosingData`, written by build.rs from data/regimens.json.
+include!(concat!(env!("OUT_DIR"), "/regimens_data.rs"));
 
-pub use crate::sources::Source;
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Document {
-    pub id: String,
-    pub citation: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct LabelDose {
-    pub mg_per_kg: f64,
-    pub every_weeks: u32,
-    pub sources: Vec<Source>,
-}
-
-/// A place where the sources disagree, shown rather than resolved.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Disagreement {
-    pub topic: String,
-    pub text: String,
-    pub sources: Vec<Source>,
-}
-
-/// A dose-level preset for the mg/kg input.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Preset {
-    pub mg_per_kg: f64,
-    /// The label dose (20 mg/kg, given every 3 weeks).
-    pub label_dose: bool,
-    /// Trials that used this dose level, with their intervals.
-    pub used_in: String,
-    pub sources: Vec<Source>,
-}
-
-/// Default vial presentation (editable).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct VialPresentation {
-    pub vial_mg: f64,
-    pub volume_ml: f64,
-    pub concentration_mg_per_ml: f64,
-    pub editable: bool,
-    pub note: String,
-    pub sources: Vec<Source>,
-}
-
-/// An administration note shown with every result.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct LabelNote {
-    pub code: String,
-    pub text: String,
-    pub sources: Vec<Source>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Label {
-    pub dose: LabelDose,
-    pub disagreements: Vec<Disagreement>,
-    pub presets: Vec<Preset>,
-    pub vial: VialPresentation,
-    pub notes: Vec<LabelNote>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct WeightRange {
-    pub min: f64,
-    pub max: f64,
-    pub sources: Vec<Source>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct MaximumToleratedDose {
-    pub mg_per_kg: f64,
-    pub every_weeks: u32,
-    pub dose_limiting_mg_per_kg: f64,
-    pub sources: Vec<Source>,
-}
-
-/// Figures the warnings rest on.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Evidence {
-    pub population_pk_weight_kg: WeightRange,
-    pub maximum_tolerated_dose: MaximumToleratedDose,
-}
-
-/// Ivonescimab dose levels a trial gave at one interval (`every_weeks` is `None` when the
-/// source does not state the interval).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct IvonescimabDosing {
-    pub mg_per_kg: Vec<f64>,
-    pub every_weeks: Option<u32>,
-    pub trial: String,
-    pub sources: Vec<Source>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Trial {
-    pub name: String,
-    /// Registry id exactly as printed in the source (may hold the source's typo).
-    pub registry_id: Option<String>,
-}
-
-/// How a partner drug is dosed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DoseBasis {
-    /// mg/m² x BSA.
-    MgPerM2,
-    /// Calvert: AUC x (GFR + 25).
-    CarboplatinAuc,
-    /// mg/kg x weight.
-    MgPerKg,
-}
-
-/// A chemotherapy or antibody partner of ivonescimab in a regimen. A dose field that is
-/// `None` under its basis means the sources do not give it: the user types it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Partner {
-    /// Drug name, lower case; also the key for a user-typed dose.
-    pub drug: String,
-    pub basis: DoseBasis,
-    pub mg_per_m2: Option<f64>,
-    pub carboplatin_auc: Option<f64>,
-    pub mg_per_kg: Option<f64>,
-    /// Days of the cycle it is given on, when stated.
-    pub days: Option<Vec<u32>>,
-    /// Cycle length in days, when stated.
-    pub cycle_days: Option<u32>,
-    /// Partners sharing a group are alternatives (one of them is given).
-    pub choice_group: Option<String>,
-    pub note: Option<String>,
-    pub sources: Vec<Source>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Regimen {
-    /// Stable, link-safe id (`regimen=` parameter).
-    pub id: String,
-    pub name: String,
-    pub tumour: String,
-    pub setting: String,
-    pub trials: Vec<Trial>,
-    /// Ivonescimab doses as the trials used them (empty when the sources do not give them).
-    pub ivonescimab: Vec<IvonescimabDosing>,
-    pub partners: Vec<Partner>,
-    /// Disagreements, typos and gaps in the sources for this regimen.
-    pub notes: Vec<String>,
-    pub sources: Vec<Source>,
-}
-
-/// Everything in `data/regimens.json`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct DosingData {
-    pub documents: Vec<Document>,
-    pub label: Label,
-    pub evidence: Evidence,
-    /// Dose level and interval pairs the trials used.
-    pub trial_doses: Vec<IvonescimabDosing>,
-    pub regimens: Vec<Regimen>,
-}
-
-/// Parses the embedded data file.
-pub fn parse_dosing_data(json: &str) -> Result<DosingData, serde_json::Error> {
-    serde_json::from_str(json)
-}
-
-/// The embedded dosing data, parsed on first use. The file is part of the build and its
-/// parsing is tested (`embedded_data_parses`), so a failure here is a build defect, not
-/// something input can reach.
+/// The dosing data (data/regimens.json).
 pub fn dosing_data() -> &'static DosingData {
-    static DATA: OnceLock<DosingData> = OnceLock::new();
-    DATA.get_or_init(|| {
-        parse_dosing_data(REGIMENS_JSON).expect("data/regimens.json is valid (tested)")
-    })
+    &DOSING_DATA
+}
+
+impl DosingData {
+    /// Every source the data cites, in file order.
+    pub fn sources(&self) -> Vec<&Source> {
+        let mut out: Vec<&Source> = Vec::new();
+        out.extend(self.label.dose.sources.iter());
+        for d in self.label.disagreements.iter() {
+            out.extend(d.sources.iter());
+        }
+        for p in self.label.presets.iter() {
+            out.extend(p.sources.iter());
+        }
+        out.extend(self.label.vial.sources.iter());
+        for n in self.label.notes.iter() {
+            out.extend(n.sources.iter());
+        }
+        out.extend(self.evidence.population_pk_weight_kg.sources.iter());
+        out.extend(self.evidence.maximum_tolerated_dose.sources.iter());
+        for t in self.trial_doses.iter() {
+            out.extend(t.sources.iter());
+        }
+        for r in self.regimens.iter() {
+            out.extend(r.sources.iter());
+            for i in r.ivonescimab.iter() {
+                out.extend(i.sources.iter());
+            }
+            for p in r.partners.iter() {
+                out.extend(p.sources.iter());
+            }
+        }
+        out
+    }
+}
+
+/// The documents the dosing data cites, in the order of data/documents.json.
+pub fn documents() -> Vec<&'static Document> {
+    let cited = dosing_data().sources();
+    crate::sources::documents()
+        .iter()
+        .filter(|d| cited.iter().any(|s| s.document == d.id))
+        .collect()
 }
 
 /// All regimens, in display order (the first is ivonescimab alone).
@@ -214,63 +88,130 @@ pub fn trials_using(mg_per_kg: f64, every_weeks: u32) -> Vec<&'static Ivonescima
         .collect()
 }
 
-/// Citation of a document id.
-pub fn document_citation(id: &str) -> Option<&'static str> {
-    dosing_data()
-        .documents
-        .iter()
-        .find(|d| d.id == id)
-        .map(|d| d.citation.as_str())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::borrow::Cow;
     use std::collections::HashSet;
+
+    const REGIMENS_JSON: &str = include_str!("../../data/regimens.json");
+
+    fn read_file(text: &str) -> Result<DosingData, String> {
+        crate::build_steps::data::read::<DosingData>("data/regimens.json", text).map(|f| f.data)
+    }
 
     #[test]
     fn embedded_data_parses() {
-        let data = parse_dosing_data(REGIMENS_JSON).expect("parses");
+        let data = read_file(REGIMENS_JSON).expect("parses");
         assert!(!data.regimens.is_empty());
         assert_eq!(data.regimens[0].id, DEFAULT_REGIMEN_ID);
     }
 
-    fn all_sources(data: &DosingData) -> Vec<&Source> {
-        let mut out: Vec<&Source> = Vec::new();
-        out.extend(&data.label.dose.sources);
-        for d in &data.label.disagreements {
-            out.extend(&d.sources);
+    #[test]
+    fn the_static_is_the_file() {
+        // The file as serde_json reads it (its Chinese siblings taken out for the pack).
+        let mut value: serde_json::Value = serde_json::from_str(REGIMENS_JSON).expect("json");
+        crate::build_steps::i18n::strip_zh(&mut value);
+        let from_json: DosingData = serde_json::from_value(value).expect("parses");
+        assert_eq!(dosing_data(), &from_json);
+        // Borrowed: laid out by the compiler, not built at start-up.
+        assert!(matches!(dosing_data().regimens, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_bad_value_is_named_by_file_and_path() {
+        let file = || -> serde_json::Value { serde_json::from_str(REGIMENS_JSON).expect("json") };
+        let mut value = file();
+        value["label"]["presets"][2]["mg_per_kg"] = "x".into();
+        let broken = serde_json::to_string_pretty(&value).expect("json");
+        assert_eq!(
+            read_file(&broken).err().as_deref(),
+            Some(
+                "data/regimens.json: label.presets[2].mg_per_kg: invalid type: string \"x\", \
+                 expected f64"
+            )
+        );
+        let mut value = file();
+        value["regimens"][1]["partners"][0]["basis"] = "mg_per_m3".into();
+        let message = read_file(&value.to_string()).err().unwrap_or_default();
+        assert!(
+            message.starts_with(
+                "data/regimens.json: regimens[1].partners[0].basis: unknown variant `mg_per_m3`"
+            ),
+            "{message}"
+        );
+        // A misspelt field is not silently ignored.
+        let mut value = file();
+        value["label"]["vial"]["vial_mgs"] = 100.into();
+        let message = read_file(&value.to_string()).err().unwrap_or_default();
+        assert!(
+            message
+                .starts_with("data/regimens.json: label.vial.vial_mgs: unknown field `vial_mgs`"),
+            "{message}"
+        );
+        // A Chinese text without its English.
+        let mut value = file();
+        value["regimens"][0]["settings_zh"] = "一线".into();
+        let message = read_file(&value.to_string()).err().unwrap_or_default();
+        assert!(
+            message.starts_with("data/regimens.json: regimens[0].settings_zh: "),
+            "{message}"
+        );
+        // Not JSON at all: the line and column.
+        let message = read_file("{\n  \"label\": ,\n}").err().unwrap_or_default();
+        assert!(
+            message.starts_with("data/regimens.json: expected value at line 2"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn every_reader_text_has_its_chinese() {
+        let pairs =
+            crate::build_steps::data::read::<DosingData>("data/regimens.json", REGIMENS_JSON)
+                .expect("parses")
+                .pairs;
+        let has_chinese = |en: &str| pairs.iter().any(|p| p.en == en && !p.zh.is_empty());
+        // A registry id alone is not translated.
+        let is_registry_id = |text: &str| text.starts_with("NCT") && !text.contains(' ');
+        let data = dosing_data();
+        let mut texts: Vec<&str> = Vec::new();
+        for d in data.label.disagreements.iter() {
+            texts.extend([d.topic.as_ref(), d.text.as_ref()]);
         }
-        for p in &data.label.presets {
-            out.extend(&p.sources);
+        texts.extend(data.label.presets.iter().map(|p| p.used_in.as_ref()));
+        texts.push(&data.label.vial.note);
+        texts.extend(data.label.notes.iter().map(|n| n.text.as_ref()));
+        texts.extend(data.trial_doses.iter().map(|t| t.trial.as_ref()));
+        for r in data.regimens.iter() {
+            texts.extend([r.name.as_ref(), r.tumour.as_ref(), r.setting.as_ref()]);
+            texts.extend(r.trials.iter().map(|t| t.name.as_ref()));
+            texts.extend(r.ivonescimab.iter().map(|i| i.trial.as_ref()));
+            texts.extend(r.partners.iter().filter_map(|p| p.note.as_deref()));
+            texts.extend(r.notes.iter().map(|n| n.as_ref()));
         }
-        out.extend(&data.label.vial.sources);
-        for n in &data.label.notes {
-            out.extend(&n.sources);
+        for text in texts.into_iter().filter(|t| !is_registry_id(t)) {
+            assert!(has_chinese(text), "no Chinese for {text:?}");
         }
-        out.extend(&data.evidence.population_pk_weight_kg.sources);
-        out.extend(&data.evidence.maximum_tolerated_dose.sources);
-        for t in &data.trial_doses {
-            out.extend(&t.sources);
+    }
+
+    #[test]
+    fn reader_texts_use_the_names_readers_know() {
+        let text = serde_json::to_string(dosing_data()).expect("json");
+        for working_name in ["seed 0", "Seed 0", "seeds", "/work/"] {
+            assert!(!text.contains(working_name), "{working_name}");
         }
-        for r in &data.regimens {
-            out.extend(&r.sources);
-            for i in &r.ivonescimab {
-                out.extend(&i.sources);
-            }
-            for p in &r.partners {
-                out.extend(&p.sources);
-            }
-        }
-        out
     }
 
     #[test]
     fn every_source_names_a_known_document_and_a_section() {
         let data = dosing_data();
-        let ids: HashSet<&str> = data.documents.iter().map(|d| d.id.as_str()).collect();
-        for source in all_sources(data) {
-            assert!(ids.contains(&*source.document), "{source:?}");
+        let ids: HashSet<&str> = crate::sources::documents()
+            .iter()
+            .map(|d| d.id.as_ref())
+            .collect();
+        for source in data.sources() {
+            assert!(ids.contains(source.document.as_ref()), "{source:?}");
             assert!(!source.section.trim().is_empty(), "{source:?}");
             // The seeds are stored: a figure from them is quoted as printed.
             if source.document.starts_with("seed-") {
@@ -287,10 +228,10 @@ mod tests {
         for r in regimens() {
             assert!(!r.sources.is_empty(), "{}", r.id);
             assert!(!r.trials.is_empty(), "{}", r.id);
-            for i in &r.ivonescimab {
+            for i in r.ivonescimab.iter() {
                 assert!(!i.sources.is_empty(), "{}", r.id);
             }
-            for p in &r.partners {
+            for p in r.partners.iter() {
                 assert!(!p.sources.is_empty(), "{} {}", r.id, p.drug);
             }
         }
@@ -300,7 +241,7 @@ mod tests {
     fn ids_are_unique_and_link_safe() {
         let mut seen = HashSet::new();
         for r in regimens() {
-            assert!(seen.insert(r.id.as_str()), "duplicate id {}", r.id);
+            assert!(seen.insert(r.id.as_ref()), "duplicate id {}", r.id);
             assert!(!r.id.is_empty() && r.id.len() <= 24, "{}", r.id);
             assert!(
                 r.id.chars()
@@ -310,8 +251,8 @@ mod tests {
             );
             assert!(!r.id.starts_with('-') && !r.id.ends_with('-'), "{}", r.id);
             let mut drugs = HashSet::new();
-            for p in &r.partners {
-                assert!(drugs.insert(p.drug.as_str()), "{} {}", r.id, p.drug);
+            for p in r.partners.iter() {
+                assert!(drugs.insert(p.drug.as_ref()), "{} {}", r.id, p.drug);
                 assert!(
                     p.drug
                         .chars()
@@ -340,15 +281,15 @@ mod tests {
                 .abs()
                 < 1e-12
         );
-        for t in &data.trial_doses {
+        for t in data.trial_doses.iter() {
             assert!(t.mg_per_kg.iter().all(|&d| positive(d)));
             assert!(matches!(t.every_weeks, Some(2) | Some(3)));
         }
         for r in regimens() {
-            for i in &r.ivonescimab {
+            for i in r.ivonescimab.iter() {
                 assert!(!i.mg_per_kg.is_empty() && i.mg_per_kg.iter().all(|&d| positive(d)));
             }
-            for p in &r.partners {
+            for p in r.partners.iter() {
                 for value in [p.mg_per_m2, p.carboplatin_auc, p.mg_per_kg]
                     .into_iter()
                     .flatten()
@@ -424,7 +365,10 @@ mod tests {
         assert_eq!(partner("ivo-doce", "docetaxel").mg_per_m2, Some(75.0));
         let pac = partner("ivo-taxane-tnbc", "paclitaxel");
         assert_eq!(pac.mg_per_m2, Some(90.0));
-        assert_eq!((pac.days, pac.cycle_days), (Some(vec![1, 8, 15]), Some(28)));
+        assert_eq!(
+            (pac.days.as_deref(), pac.cycle_days),
+            (Some(&[1, 8, 15][..]), Some(28))
+        );
         assert_eq!(
             partner("ivo-taxane-tnbc", "nab-paclitaxel").mg_per_m2,
             Some(100.0)

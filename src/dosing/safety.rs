@@ -88,19 +88,19 @@ pub fn order(
         && (final_mg - calculated_mg).abs() > 1e-9;
     let text = if matches_final {
         tr!(
-            "The order, {ordered}, differs from the calculated {calculated} by {pct} % (more than {tolerance} %); it equals the dose rounded to whole vials, {final}.",
-            "医嘱剂量 {ordered} 与计算剂量 {calculated} 相差 {pct}%（超过 {tolerance}%）；它等于按整瓶取整后的剂量 {final}。"
+            "The order, {order}, differs from the calculated {calculated} by {pct} % (more than {tolerance} %); it equals the dose rounded to whole vials, {final}.",
+            "医嘱剂量 {order} 与计算剂量 {calculated} 相差 {pct}%（超过 {tolerance}%）；它等于按整瓶取整后的剂量 {final}。"
         )
     } else {
         tr!(
-            "The order, {ordered}, differs from the calculated {calculated} by {pct} % (more than {tolerance} %): check the weight, the dose level and the order.",
-            "医嘱剂量 {ordered} 与计算剂量 {calculated} 相差 {pct}%（超过 {tolerance}%）：请核对体重、剂量水平和医嘱。"
+            "The order, {order}, differs from the calculated {calculated} by {pct} % (more than {tolerance} %): check the weight, the dose level and the order.",
+            "医嘱剂量 {order} 与计算剂量 {calculated} 相差 {pct}%（超过 {tolerance}%）：请核对体重、剂量水平和医嘱。"
         )
     };
     Some(
         Message::new(Code::OrderDiffers, text)
             .at(input::ORDERED.name)
-            .arg("ordered", mg(ordered_mg))
+            .arg("order", mg(ordered_mg))
             .arg("calculated", mg(calculated_mg))
             .arg("final", mg(final_mg))
             .arg(

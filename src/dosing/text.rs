@@ -86,12 +86,17 @@ fn write_report(
     }
     writeln!(
         out,
-        "  {}: {} ({}), {} {} ({})",
+        "  {}: {} ({}), {} ({})",
         t(tr!("Ivonescimab", "依沃西单抗")),
         unit(i.mg_per_kg, Quantity::MgPerKg),
         origin(i.mg_per_kg_origin, lang),
-        t(tr!("every", "每")),
-        unit(i.every_weeks.map(f64::from), Quantity::Weeks),
+        tr!("every {weeks}", "每 {weeks}").fill(
+            lang,
+            &[(
+                "weeks",
+                &unit(i.every_weeks.map(f64::from), Quantity::Weeks)
+            )]
+        ),
         origin(i.every_weeks_origin, lang)
     )?;
     writeln!(
@@ -381,23 +386,23 @@ fn write_report(
             translated(&d.text, lang)
         )?;
     }
-    for d in data.documents.iter() {
+    for d in regimens::documents() {
         writeln!(out, "  {}: {}", document_name(&d.id).get(lang), d.citation)?;
     }
-    for d in &kidney_data().documents {
-        if seen
-            .iter()
-            .any(|line| line.starts_with(document_name(&d.id).get(lang)))
-        {
-            writeln!(
-                out,
-                "  {}: {} {} ({})",
-                document_name(&d.id).get(lang),
-                d.citation,
-                d.url,
-                tr!("read {date}", "查阅于 {date}").fill(lang, &[("date", &d.read_on)])
-            )?;
+    for page in kidney_data().pages.iter() {
+        let name = document_name(&page.document).get(lang);
+        if !seen.iter().any(|line| line.starts_with(name)) {
+            continue;
         }
+        let citation = crate::sources::document(&page.document)
+            .map(|d| d.citation.as_ref())
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "  {name}: {citation} {} ({})",
+            page.url,
+            tr!("read {date}", "查阅于 {date}").fill(lang, &[("date", &page.read_on)])
+        )?;
     }
     Ok(())
 }

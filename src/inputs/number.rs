@@ -214,9 +214,9 @@ struct Range3;
 impl Range3 {
     fn value(v: f64, q: Quantity) -> crate::messages::Arg {
         crate::messages::Arg::Filled(
-            crate::i18n::Text::new("{n} {u}"),
+            crate::i18n::Text::new("{count} {u}"),
             vec![
-                ("n", format::significant(v, 6).into()),
+                ("count", format::significant(v, 6).into()),
                 ("u", q.unit().into()),
             ],
         )

@@ -37,6 +37,15 @@ const KDA: &[Unit] = &[Unit::base(Quantity::KDa)];
 const COUNT: &[Unit] = &[Unit::base(Quantity::Count)];
 const RATIO: &[Unit] = &[Unit::base(Quantity::Ratio)];
 
+/// A default from data/pk_defaults.json, with its sources and how it was derived.
+fn sourced(s: &'static pk::SourcedValue) -> Sourced {
+    Sourced {
+        value: s.value,
+        sources: s.sources.iter().collect(),
+        description: s.note.as_deref(),
+    }
+}
+
 pub static MG_PER_KG: Input = Input {
     name: "mgkg",
     label: tr!("Dose", "剂量"),
@@ -90,7 +99,7 @@ pub static WEIGHT: Input = Input {
     )),
     default: Default::Sourced(|| {
         let s = &pk::sources().weight_kg;
-        Sourced::described(s.value, &s.source)
+        sourced(s)
     }),
 };
 
@@ -140,7 +149,7 @@ pub static TINF: Input = Input {
     )),
     default: Default::Sourced(|| {
         let s = &pk::sources().infusion_hours;
-        Sourced::described(s.value, &s.source)
+        sourced(s)
     }),
 };
 
@@ -170,7 +179,7 @@ model_input!(
     ),
     || {
         let s = &pk::sources().clearance_first_dose_l_per_day;
-        Sourced::described(s.value, &s.source)
+        sourced(s)
     }
 );
 model_input!(
@@ -186,7 +195,7 @@ model_input!(
     ),
     || {
         let s = &pk::sources().clearance_steady_state_l_per_day;
-        Sourced::described(s.value, &s.source)
+        sourced(s)
     }
 );
 model_input!(
@@ -218,7 +227,7 @@ model_input!(
     ),
     || {
         let s = &pk::sources().clearance_hill;
-        Sourced::described(s.value, &s.source)
+        sourced(s)
     }
 );
 model_input!(
@@ -234,7 +243,7 @@ model_input!(
     ),
     || {
         let s = &pk::sources().central_volume_l;
-        Sourced::described(s.value, &s.source)
+        sourced(s)
     }
 );
 model_input!(
@@ -250,7 +259,10 @@ model_input!(
     ),
     || {
         let s = &pk::sources().terminal_half_life_at_clss_days;
-        Sourced::described(pk::default_model().peripheral_volume_l, &s.source)
+        Sourced {
+            value: pk::default_model().peripheral_volume_l,
+            ..sourced(s)
+        }
     }
 );
 model_input!(
@@ -266,7 +278,7 @@ model_input!(
     ),
     || {
         let s = &pk::sources().intercompartmental_clearance_l_per_day;
-        Sourced::described(s.value, &s.source)
+        sourced(s)
     }
 );
 model_input!(
@@ -282,7 +294,7 @@ model_input!(
     ),
     || {
         let s = &pk::sources().allometric_exponent_clearance;
-        Sourced::described(s.value, &s.source)
+        sourced(s)
     }
 );
 model_input!(
@@ -298,7 +310,7 @@ model_input!(
     ),
     || {
         let s = &pk::sources().allometric_exponent_volume;
-        Sourced::described(s.value, &s.source)
+        sourced(s)
     }
 );
 
@@ -310,7 +322,7 @@ pub static PATIENTS: Input = Input {
     hint: Some(tr!("Up to 10 000.", "最多 10 000。")),
     default: Default::Sourced(|| {
         let s = &pk::sources().patients;
-        Sourced::described(s.value, &s.source)
+        sourced(s)
     }),
 };
 
@@ -325,7 +337,7 @@ pub static CV_CL: Input = Input {
     )),
     default: Default::Sourced(|| {
         let s = &pk::sources().cv_clearance_percent;
-        Sourced::described(s.value, &s.source)
+        sourced(s)
     }),
 };
 
@@ -340,7 +352,7 @@ pub static CV_V1: Input = Input {
     )),
     default: Default::Sourced(|| {
         let s = &pk::sources().cv_central_volume_percent;
-        Sourced::described(s.value, &s.source)
+        sourced(s)
     }),
 };
 
@@ -369,7 +381,7 @@ pub static MW: Input = Input {
     )),
     default: Default::Sourced(|| {
         let s = &pk::sources().molecular_weight_kda;
-        Sourced::described(s.value, &s.source)
+        sourced(s)
     }),
 };
 

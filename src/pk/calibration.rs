@@ -1,12 +1,12 @@
 //! The default model: sourced inputs (data/pk_defaults.json) and the two calibrations that
-//! derive V2 and T50 from what seed 000 reports.
+//! derive V2 and T50 from what the review of PD-1(L1)/VEGF bispecifics reports.
 //!
-//! * V2: the terminal half-life at CLss equals 9.85 days (seed 000, Pharmacokinetics). Solved in
+//! * V2: the terminal half-life at CLss equals 9.85 days (the review, Pharmacokinetics). Solved in
 //!   closed form from the characteristic equation of the two-compartment system.
 //! * T50: at 20 mg/kg every 3 weeks (1-h infusions), the pre-dose trough on day 105 (the end of
 //!   week 15, just before the sixth dose) is 90 % of the steady-state trough, where the
 //!   steady-state trough is the limit of the pre-dose trough for infinitely many doses with
-//!   clearance fixed at CLss (closed form). Seed 000: "steady-state concentrations achieved by
+//!   clearance fixed at CLss (closed form). The review: "steady-state concentrations achieved by
 //!   the 15th week". Solved by bisection on ln T50 with the engine's simulation.
 
 use super::engine::Outputs;
@@ -16,50 +16,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::sync::OnceLock;
 
-/// A number with its unit and source, as stored in data/pk_defaults.json.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SourcedValue {
-    pub value: f64,
-    pub unit: String,
-    pub source: String,
-}
-
-/// The sourced inputs of the default model (data/pk_defaults.json).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct PkSources {
-    pub description: String,
-    pub clearance_first_dose_l_per_day: SourcedValue,
-    pub clearance_steady_state_l_per_day: SourcedValue,
-    pub central_volume_l: SourcedValue,
-    pub intercompartmental_clearance_l_per_day: SourcedValue,
-    pub clearance_hill: SourcedValue,
-    pub terminal_half_life_at_clss_days: SourcedValue,
-    pub terminal_half_life_seed_001_days: SourcedValue,
-    pub steady_state_trough_fraction: SourcedValue,
-    pub steady_state_day: SourcedValue,
-    pub calibration_dose_mg_per_kg: SourcedValue,
-    pub calibration_interval_days: SourcedValue,
-    pub weight_kg: SourcedValue,
-    pub infusion_hours: SourcedValue,
-    pub allometric_exponent_clearance: SourcedValue,
-    pub allometric_exponent_volume: SourcedValue,
-    pub cv_clearance_percent: SourcedValue,
-    pub cv_central_volume_percent: SourcedValue,
-    pub patients: SourcedValue,
-    pub ic50_pd1_signalling_nm: SourcedValue,
-    pub ic50_vegf_signalling_nm: SourcedValue,
-    pub molecular_weight_kda: SourcedValue,
-}
-
-const DEFAULTS_JSON: &str = include_str!("../../data/pk_defaults.json");
-
-/// The sourced inputs, parsed once from the embedded data file (a test proves it parses).
-pub fn sources() -> &'static PkSources {
-    static SOURCES: OnceLock<PkSources> = OnceLock::new();
-    SOURCES.get_or_init(|| {
-        serde_json::from_str(DEFAULTS_JSON).expect("data/pk_defaults.json is valid (tested)")
-    })
-}
+use super::defaults::sources;
 
 /// Why a calibration has no answer.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -240,7 +197,7 @@ pub struct Calibration {
     pub clearance_t50_days: f64,
     /// Terminal half-life at CLss (the calibration target, 9.85 d), days.
     pub half_life_at_clss_days: f64,
-    /// Terminal half-life at CL0 (compare seed 001: "around 7 days"), days.
+    /// Terminal half-life at CL0 (compare Vallathol et al. 2025: "around 7 days"), days.
     pub half_life_at_cl0_days: f64,
     /// Pre-dose trough on the calibration day over the steady-state trough (0.9 by construction).
     pub trough_fraction_at_steady_state_day: f64,

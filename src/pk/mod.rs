@@ -29,6 +29,8 @@
 //! data/pk_reference.json, written by scripts/pk_reference.py.
 
 pub mod calibration;
+pub mod defaults;
+pub mod defaults_data;
 mod engine;
 pub mod params;
 pub mod population;
@@ -39,10 +41,11 @@ mod tests;
 
 pub use calibration::{
     calibrate_t50, calibration_regimen, default_calibration, default_model, default_population,
-    default_regimen, nanomolar_to_ug_per_ml, peripheral_volume_for_terminal_half_life, sources,
+    default_regimen, nanomolar_to_ug_per_ml, peripheral_volume_for_terminal_half_life,
     steady_state_trough_constant_clearance, terminal_half_life_days,
-    trough_fraction_of_steady_state, Calibration, CalibrationError, PkSources, SourcedValue,
+    trough_fraction_of_steady_state, Calibration, CalibrationError,
 };
+pub use defaults::{sources, PkSources, SourcedValue};
 pub use engine::{CycleMetrics, MAX_LN_CLEARANCE_CHANGE, MAX_STEP_DAYS};
 pub use params::{
     omega_squared, DoseAmount, GridSpec, InputError, ModelParams, PkField, PopulationSpec, Problem,

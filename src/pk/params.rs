@@ -22,7 +22,7 @@ pub const MAX_SPAN_DAYS: f64 = 3653.0;
 /// ```
 ///
 /// Typical values at [`REFERENCE_WEIGHT_KG`]; the allometric exponents (default 0: body weight
-/// has no effect, seed 000 population PK) scale clearances by (W/70)^exponent_clearance and
+/// has no effect, as the review of PD-1(L1)/VEGF bispecifics reports) scale clearances by (W/70)^exponent_clearance and
 /// volumes by (W/70)^exponent_volume.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ModelParams {

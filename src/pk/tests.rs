@@ -140,25 +140,30 @@ fn sources_parse_and_carry_the_seed_figures() {
     assert_eq!(s.cv_central_volume_percent.value, 29.0);
     assert_eq!(s.ic50_pd1_signalling_nm.value, 22.54);
     assert_eq!(s.ic50_vegf_signalling_nm.value, 3.13);
-    assert!(s.clearance_first_dose_l_per_day.source.contains("seed 000"));
-    assert!(s.central_volume_l.source.contains("Ahamadi"));
-    assert!(s.clearance_hill.source.contains("Bajaj"));
-    assert!(s.cv_clearance_percent.source.contains("Shang"));
-    assert!(s.ic50_pd1_signalling_nm.source.contains("seed 001"));
-    assert!(s.molecular_weight_kda.source.contains("assumption"));
+    let cites = |v: &SourcedValue, document: &str| v.sources.iter().any(|s| s.document == document);
+    assert!(cites(&s.clearance_first_dose_l_per_day, "seed-000"));
+    assert!(cites(&s.central_volume_l, "ahamadi-2017"));
+    assert!(cites(&s.clearance_hill, "bajaj-2017"));
+    assert!(cites(&s.cv_clearance_percent, "shang-2022"));
+    assert!(cites(&s.ic50_pd1_signalling_nm, "seed-001"));
+    let note = |v: &SourcedValue| v.note.as_deref().unwrap_or_default().to_string();
+    assert!(note(&s.molecular_weight_kda).contains("assumption"));
     // The seed's "26% reduction" disagrees with its own figures: 1 - 0.334/0.461 = 0.2755.
     assert!((1.0f64 - 0.334 / 0.461 - 0.2755).abs() < 1e-4);
-    assert!(s.clearance_first_dose_l_per_day.source.contains("27.5%"));
+    assert!(note(&s.clearance_first_dose_l_per_day).contains("27.5%"));
     let json: serde_json::Value =
         serde_json::from_str(include_str!("../../data/pk_defaults.json")).unwrap();
     for (key, value) in json.as_object().unwrap() {
-        if key != "description" {
-            assert!(
-                value["source"].as_str().is_some_and(|x| x.len() > 20),
-                "{key} has a source"
-            );
-            assert!(value["value"].as_f64().is_some(), "{key} has a value");
+        if key.starts_with("description") {
+            continue;
         }
+        // Each value names its sources, or says in a note how it was chosen.
+        let sources = value["sources"].as_array().expect("sources");
+        assert!(
+            !sources.is_empty() || value["note"].as_str().is_some_and(|x| x.len() > 20),
+            "{key} has a source"
+        );
+        assert!(value["value"].as_f64().is_some(), "{key} has a value");
     }
 }
 

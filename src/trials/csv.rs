@@ -1,20 +1,11 @@
-//! CSV export of a list of trial records (RFC 4180: comma separated, CRLF line ends, fields
-//! with commas, quotes or line breaks quoted, quotes doubled). Documents are named as readers
-//! know them; the text is English.
+//! CSV export of a list of trial records, written by [`crate::csv`] (RFC 4180, formulas
+//! neutralised). Documents are named as readers know them; the text is English.
 
 use super::evidence::Cell;
 use super::model::{Dataset, Figure, Record};
 use super::CONTRACT_FIELDS;
+use crate::csv::Writer;
 use crate::i18n::Lang;
-
-/// Quote a field when it holds a comma, a double quote or a line break.
-pub fn csv_field(value: &str) -> String {
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value.to_string()
-    }
-}
 
 fn ci(f: &Figure) -> (String, String) {
     (
@@ -86,8 +77,8 @@ pub fn to_csv(ds: &Dataset, rows: &[&Record]) -> String {
     }
     header.extend(["other_figures", "source", "notes"].map(String::from));
 
-    let mut out = String::new();
-    push_line(&mut out, &header);
+    let mut out = Writer::new();
+    out.row(&header);
     for r in rows {
         let evidence = ds.evidence(r);
         let mut line: Vec<String> = vec![
@@ -144,13 +135,7 @@ pub fn to_csv(ds: &Dataset, rows: &[&Record]) -> String {
         line.push(ds.source_text(&r.source, Lang::En));
         let notes: Vec<String> = ds.notes_for(&r.id).iter().map(|n| n.text.clone()).collect();
         line.push(notes.join(" | "));
-        push_line(&mut out, &line);
+        out.row(&line);
     }
-    out
-}
-
-fn push_line(out: &mut String, fields: &[String]) {
-    let quoted: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-    out.push_str(&quoted.join(","));
-    out.push_str("\r\n");
+    out.finish()
 }

@@ -21,14 +21,15 @@ mod tests;
 #[cfg(test)]
 mod tests_evidence;
 
-pub use csv::{csv_field, to_csv};
+pub use csv::to_csv;
 pub use documents::{Document, EvidenceKind, Page, PubDate, Reference};
 pub use evidence::{Cell, Evidence};
 pub use layout::{default_order, lines, Line};
 pub use measure::Measure;
 pub use model::*;
 pub use search::{
-    search, sort_records, validate_query, Column, Direction, Query, QueryError, SearchResult,
+    search, sort_records, validate_query, Column, Direction, Filter, Query, QueryError,
+    SearchResult,
 };
 
 use std::fmt;

@@ -25,11 +25,21 @@ pub struct Query {
     pub evidence: Option<String>,
 }
 
+/// A filter of [`Query`] (the view names its link parameter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filter {
+    Drug,
+    Tumour,
+    Phase,
+    Endpoint,
+    Line,
+    Evidence,
+}
+
 /// A filter value that matches nothing known in the data.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QueryError {
-    /// Link parameter name: "drug", "tumor", "phase", "endpoint", "line" or "evidence".
-    pub field: &'static str,
+    pub field: Filter,
     pub message: String,
 }
 
@@ -77,7 +87,7 @@ pub fn validate_query(ds: &Dataset, query: &Query) -> Vec<QueryError> {
         let known = ds.records.iter().any(|r| drug_matches(ds, r, d));
         if !known {
             errors.push(QueryError {
-                field: "drug",
+                field: Filter::Drug,
                 message: format!("no trial in the data uses the drug \"{d}\""),
             });
         }
@@ -85,7 +95,7 @@ pub fn validate_query(ds: &Dataset, query: &Query) -> Vec<QueryError> {
     if let Some(t) = nonempty(&query.tumour) {
         if ds.resolve_tumour(t).is_none() {
             errors.push(QueryError {
-                field: "tumor",
+                field: Filter::Tumour,
                 message: format!("unknown tumour \"{t}\""),
             });
         }
@@ -93,7 +103,7 @@ pub fn validate_query(ds: &Dataset, query: &Query) -> Vec<QueryError> {
     if let Some(p) = nonempty(&query.phase) {
         if parse_phase(p).is_none() {
             errors.push(QueryError {
-                field: "phase",
+                field: Filter::Phase,
                 message: format!("unknown phase \"{p}\" (use I, Ia, Ib, II or III)"),
             });
         }
@@ -101,7 +111,7 @@ pub fn validate_query(ds: &Dataset, query: &Query) -> Vec<QueryError> {
     if let Some(e) = nonempty(&query.endpoint) {
         if ds.endpoint(e.trim()).is_none() {
             errors.push(QueryError {
-                field: "endpoint",
+                field: Filter::Endpoint,
                 message: format!("unknown endpoint \"{e}\""),
             });
         }
@@ -109,7 +119,7 @@ pub fn validate_query(ds: &Dataset, query: &Query) -> Vec<QueryError> {
     if let Some(l) = nonempty(&query.line) {
         if !ds.records.iter().any(|r| line_matches(r, l)) {
             errors.push(QueryError {
-                field: "line",
+                field: Filter::Line,
                 message: format!("unknown line of therapy \"{l}\""),
             });
         }
@@ -117,7 +127,7 @@ pub fn validate_query(ds: &Dataset, query: &Query) -> Vec<QueryError> {
     if let Some(e) = nonempty(&query.evidence) {
         if EvidenceKind::from_code(e).is_none() {
             errors.push(QueryError {
-                field: "evidence",
+                field: Filter::Evidence,
                 message: format!(
                     "unknown kind of source \"{e}\" (use peer-reviewed, congress, company or review)"
                 ),
@@ -385,23 +395,46 @@ pub enum Column {
 }
 
 impl Column {
+    /// The name a link gives the column (`sort=<code>`); [`Column::parse`] reads it back.
+    pub fn code(&self) -> &str {
+        match self {
+            Column::Id => "id",
+            Column::Trial => "trial",
+            Column::RegistryId => "registry",
+            Column::Drug => "drug",
+            Column::Tumour => "tumor",
+            Column::Phase => "phase",
+            Column::Line => "line",
+            Column::Subgroup => "subgroup",
+            Column::Regimen => "regimen",
+            Column::Endpoint(key) => key,
+        }
+    }
+
     /// Parse a column name as used in links: "id", "trial", "registry", "drug", "tumor" or
     /// "tumour", "phase", "line", "subgroup", "regimen", or an endpoint key of the data.
     pub fn parse(ds: &Dataset, name: &str) -> Option<Column> {
         let n = name.trim().to_ascii_lowercase();
-        Some(match n.as_str() {
-            "id" => Column::Id,
-            "trial" => Column::Trial,
-            "registry" | "registry_id" => Column::RegistryId,
-            "drug" => Column::Drug,
-            "tumor" | "tumour" => Column::Tumour,
-            "phase" => Column::Phase,
-            "line" => Column::Line,
-            "subgroup" => Column::Subgroup,
-            "regimen" => Column::Regimen,
-            key if ds.endpoint(key).is_some() => Column::Endpoint(key.to_string()),
-            _ => return None,
-        })
+        let fixed = [
+            Column::Id,
+            Column::Trial,
+            Column::RegistryId,
+            Column::Drug,
+            Column::Tumour,
+            Column::Phase,
+            Column::Line,
+            Column::Subgroup,
+            Column::Regimen,
+        ];
+        let alias = match n.as_str() {
+            "registry_id" => "registry",
+            "tumour" => "tumor",
+            other => other,
+        };
+        if let Some(c) = fixed.into_iter().find(|c| c.code() == alias) {
+            return Some(c);
+        }
+        ds.endpoint(&n).map(|_| Column::Endpoint(n.clone()))
     }
 }
 

@@ -27,6 +27,7 @@ use crate::widgets::chart::{layout, plot_height_for, to_svg_string, ChartData, L
 use crate::widgets::field::{input_text, NumberField, SelectField};
 use crate::widgets::form::{use_table_form, LinkForm};
 use crate::widgets::messages::{MessageList, MessageView, Notice, Notices};
+use crate::widgets::toggle::Toggle;
 use export::{chart_data, csv, ChartOptions, Curve};
 use population::{use_population, PopulationKey};
 use results::{CompareTable, CycleTable, Metrics};
@@ -79,7 +80,10 @@ fn simulate_all(model: &ModelParams, regimens: &[Regimen]) -> (Vec<Curve>, Vec<S
             regimen_label(r)
         };
         match simulate(model, r) {
-            Ok(simulation) => curves.push(Curve { label, simulation }),
+            Ok(simulation) => curves.push(Curve {
+                label,
+                simulation: Rc::new(simulation),
+            }),
             Err(errors) => problems.push(format!(
                 "{label}: {}",
                 errors
@@ -95,12 +99,12 @@ fn simulate_all(model: &ModelParams, regimens: &[Regimen]) -> (Vec<Curve>, Vec<S
 
 /// A toggle button bound to a flag input.
 fn toggle(form: &LinkForm, input: &'static Input, on: bool, id: &'static str, lang: Lang) -> Html {
-    let onclick = {
+    let ontoggle = {
         let form = form.clone();
-        Callback::from(move |_: MouseEvent| form.set(input.name, if on { "" } else { "1" }))
+        Callback::from(move |next: bool| form.set(input.name, if next { "1" } else { "" }))
     };
     html! {
-        <button type="button" {id} aria-pressed={on.to_string()} {onclick}>{input.label.get(lang)}</button>
+        <Toggle pressed={on} {ontoggle} id={AttrValue::from(id)}>{input.label.get(lang)}</Toggle>
     }
 }
 
@@ -176,6 +180,7 @@ pub fn PkView(props: &PkViewProps) -> Html {
         log_y: log_on,
         time_unit,
         reference_mw_kda: scenario.chart.reference_mw_kda,
+        lang,
     };
     let chart: Rc<Option<Rc<ChartData>>> = {
         let curves = simulated.as_ref().as_ref().map(|(c, _)| c.clone());
@@ -240,7 +245,7 @@ pub fn PkView(props: &PkViewProps) -> Html {
     };
     let preset = |mgkg: f64| {
         let form = form.clone();
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |_: bool| {
             form.set_many(&[(MG_PER_KG.name, &exact(mgkg)), (FLAT.name, "")]);
         })
     };
@@ -303,8 +308,9 @@ pub fn PkView(props: &PkViewProps) -> Html {
                         { field(&MG_PER_KG) }
                         <div class="presets" role="group" aria-label={t(tr!("Dose levels used in trials", "试验中使用过的剂量水平"))}>
                             { for dosing_data().label.presets.iter().map(|p| html! {
-                                <button type="button" aria-pressed={(current_mgkg == Some(p.mg_per_kg)).to_string()}
-                                    title={crate::i18n::translated(&p.used_in, lang).to_string()} onclick={preset(p.mg_per_kg)}>{format::with_unit(p.mg_per_kg, Quantity::MgPerKg, lang)}</button>
+                                <Toggle pressed={current_mgkg == Some(p.mg_per_kg)}
+                                    title={AttrValue::from(crate::i18n::translated(&p.used_in, lang).to_string())}
+                                    ontoggle={preset(p.mg_per_kg)}>{format::with_unit(p.mg_per_kg, Quantity::MgPerKg, lang)}</Toggle>
                             }) }
                         </div>
                     </div>
@@ -351,7 +357,7 @@ pub fn PkView(props: &PkViewProps) -> Html {
             </div>
 
             if let (Some((curves, problems)), Some(data)) = (simulated.as_ref(), chart.as_ref()) {
-                <LineChart data={data.clone()} id="pk-chart" />
+                <LineChart data={data.clone()} id="pk-chart" {lang} />
                 <p class="hint">{t(tr!("Ticks along the top mark the doses of each regimen, in its colour.", "顶部刻度以各方案的颜色标示其给药时间。"))}</p>
                 { for problems.iter().map(|p| html! { <p class="msg msg-note">{p.clone()}</p> }) }
                 <div class="actions">
@@ -361,12 +367,12 @@ pub fn PkView(props: &PkViewProps) -> Html {
                     <button type="button" onclick={on_copy_patient_link}>{t(tr!("Copy link with patient values", "复制含患者数据的链接"))}</button>
                 </div>
 
-                <h2>{tr!("Exposure: {regimen}, {weight}, typical patient", "暴露量：{regimen}，{weight}，典型患者").fill(lang, &[("regimen", &regimen_label(&regimen)), ("weight", &weight_shown)])}</h2>
-                <Metrics simulation={Rc::new(curves[0].simulation.clone())}
+                <h2>{tr!("Exposure: {scheme}, {body_weight}, typical patient", "暴露量：{scheme}，{body_weight}，典型患者").fill(lang, &[("scheme", &regimen_label(&regimen)), ("body_weight", &weight_shown)])}</h2>
+                <Metrics simulation={curves[0].simulation.clone()}
                     population={current_pop.as_ref().map(|p| p.summary.metrics)}
                     last_run={pop.result.clone()} />
                 <CompareTable curves={curves.clone()} />
-                <CycleTable simulation={Rc::new(curves[0].simulation.clone())} />
+                <CycleTable simulation={curves[0].simulation.clone()} />
             } else {
                 <p class="msg msg-note" data-testid="results-blocked">
                     {if scenario.pending.is_empty() {
@@ -390,16 +396,16 @@ pub fn PkView(props: &PkViewProps) -> Html {
                     <div class="pop-status" data-testid="pop-status"
                         data-state={if pop.progress.is_some() { "running" } else if current_pop.is_some() { "done" } else { "idle" }}>
                         if let Some(fraction) = pop.progress {
-                            <label for="pk-progress">{tr!("Simulating {n} patients: {pct} %", "正在模拟 {n} 名患者：{pct}%").fill(lang, &[
-                                ("n", &scenario.population.patients.to_string()),
+                            <label for="pk-progress">{tr!("Simulating {count} patients: {pct} %", "正在模拟 {count} 名患者：{pct}%").fill(lang, &[
+                                ("count", &scenario.population.patients.to_string()),
                                 ("pct", &format::number(fraction * 100.0, Quantity::Count)),
                             ])}</label>
                             <progress id="pk-progress" data-testid="pop-progress" max="1" value={fraction.to_string()}></progress>
                         } else if let Some(run) = &current_pop {
                             <p>{tr!(
-                                "{n} virtual patients (seed {seed}): median with 25-75 % and 5-95 % bands on the chart; each metric with its 5-95 % range.",
-                                "{n} 名虚拟患者（种子 {seed}）：图中显示中位数及 25–75% 和 5–95% 区间带；各指标附其 5–95% 范围。"
-                            ).fill(lang, &[("n", &run.summary.patients.to_string()), ("seed", &run.summary.seed.to_string())])}</p>
+                                "{count} virtual patients (seed {seed_number}): median with 25-75 % and 5-95 % bands on the chart; each metric with its 5-95 % range.",
+                                "{count} 名虚拟患者（种子 {seed_number}）：图中显示中位数及 25–75% 和 5–95% 区间带；各指标附其 5–95% 范围。"
+                            ).fill(lang, &[("count", &run.summary.patients.to_string()), ("seed_number", &run.summary.seed.to_string())])}</p>
                         } else if !population_ok {
                             <p>{t(tr!("The bands need usable population inputs.", "区间带需要有效的群体模拟输入。"))}</p>
                         }

@@ -23,7 +23,7 @@ use crate::inputs::trials as params;
 use crate::link::{QueryMap, Route};
 use crate::scenario::trials::{SortDir, TrialsParams};
 use crate::tr;
-use crate::trials::{self, Column, Dataset, Direction, Line, Query, Record};
+use crate::trials::{self, Column, Dataset, Direction, Filter, Line, Query, Record};
 use crate::widgets::field::TextField;
 use crate::widgets::form::use_table_form;
 use filters::FilterSelect;
@@ -84,23 +84,23 @@ pub fn csv_file_name() -> String {
 }
 
 /// The message at a filter whose value the data does not know.
-fn filter_message(field: &str, value: &str, lang: Lang) -> String {
+fn filter_message(field: Filter, value: &str, lang: Lang) -> String {
     let text: Text = match field {
-        "drug" => tr!(
+        Filter::Drug => tr!(
             "No trial in the data uses the drug “{value}”.",
             "数据中没有使用药物“{value}”的试验。"
         ),
-        "tumor" => tr!("Unknown tumour “{value}”.", "未知肿瘤“{value}”。"),
-        "phase" => tr!(
+        Filter::Tumour => tr!("Unknown tumour “{value}”.", "未知肿瘤“{value}”。"),
+        Filter::Phase => tr!(
             "Unknown phase “{value}” (use I, Ia, Ib, II or III).",
             "未知分期“{value}”（请用 I、Ia、Ib、II 或 III）。"
         ),
-        "endpoint" => tr!("Unknown endpoint “{value}”.", "未知终点“{value}”。"),
-        "line" => tr!(
+        Filter::Endpoint => tr!("Unknown endpoint “{value}”.", "未知终点“{value}”。"),
+        Filter::Line => tr!(
             "Unknown line of therapy “{value}”.",
             "未知治疗线“{value}”。"
         ),
-        _ => tr!(
+        Filter::Evidence => tr!(
             "Unknown kind of source “{value}” (use peer-reviewed, congress, company or review).",
             "未知来源类型“{value}”（请用 peer-reviewed、congress、company 或 review）。"
         ),
@@ -149,21 +149,17 @@ pub fn rows_for(
         evidence: p.evidence.clone(),
     };
     for e in trials::validate_query(ds, &query) {
-        let value = match e.field {
-            "drug" => query.drug.take(),
-            "tumor" => query.tumour.take(),
-            "phase" => query.phase.take(),
-            "endpoint" => query.endpoint.take(),
-            "line" => query.line.take(),
-            _ => query.evidence.take(),
-        }
-        .unwrap_or_default();
-        let param = match e.field {
-            "evidence" => params::EVIDENCE.name,
-            other => other,
+        let (value, input) = match e.field {
+            Filter::Drug => (query.drug.take(), &params::DRUG),
+            Filter::Tumour => (query.tumour.take(), &params::TUMOUR),
+            Filter::Phase => (query.phase.take(), &params::PHASE),
+            Filter::Endpoint => (query.endpoint.take(), &params::ENDPOINT),
+            Filter::Line => (query.line.take(), &params::LINE),
+            Filter::Evidence => (query.evidence.take(), &params::EVIDENCE),
         };
+        let value = value.unwrap_or_default();
         errors.push(ParamError {
-            param,
+            param: input.name,
             message: filter_message(e.field, value.trim(), lang),
         });
     }
@@ -508,7 +504,7 @@ pub fn TrialsView(props: &TrialsViewProps) -> Html {
                 { table::results_table(&table_state) }
                 <p class="hint legend">
                     {tr!("n patients; ORR objective response rate; DCR disease control rate; mPFS, mOS, mDoR median progression-free survival, overall survival, duration of response (mo = months); HR PFS, HR OS hazard ratios for progression-free and overall survival, on the experimental arm; AE adverse events (any grade, grade ≥3), % of patients. Small figures under a value are its 95% CI; “risk −x%” is a risk reduction another report gives. NR not reached, NE not estimable, – not reported; “or” lists values the sources disagree on. † a note applies: open “Details and sources”. Evidence: the kind and date of the row's newest source.",
-                         "n 患者数；ORR 客观缓解率；DCR 疾病控制率；mPFS、mOS、mDoR 中位无进展生存期、总生存期、缓解持续时间（月）；PFS HR、OS HR 无进展生存期和总生存期风险比，列于试验组；AE 不良事件（任何级别、≥3级），患者百分比。数值下的小字为 95% CI；“风险 −x%”为另一报道给出的风险降低。NR 未达到，NE 不可估计，– 未报告；“或”列出来源不一致的数值。† 有注释：请打开“详情与来源”。证据：该行最新来源的类型和日期。").get(lang)}
+                         "n 患者数；ORR 客观缓解率；DCR 疾病控制率；mPFS、mOS、mDoR 中位无进展生存期、总生存期、缓解持续时间（月）；PFS HR、OS HR 无进展生存期和总生存期风险比，列于试验组；AE 不良事件（任何级别、≥3级），患者百分比。数值下的小字为 95%置信区间；“风险 −x%”为另一报道给出的风险降低。NR 未达到，NE 不可估计，– 未报告；“或”列出来源不一致的数值。† 有注释：请打开“详情与来源”。证据：该行最新来源的类型和日期。").get(lang)}
                 </p>
                 <section class="row-notes" aria-labelledby="row-notes-h" data-testid="row-notes">
                     <details open={row_notes.len() <= 12}>

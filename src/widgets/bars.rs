@@ -2,8 +2,10 @@
 //! bar per series, the value written at the end of each bar. The text alternative is the
 //! SVG's title and description plus a data table under the chart.
 
-use super::figure::{x_tick, ChartFigure};
+use super::figure::{item_sentence, x_tick, ChartFigure};
 use super::scale::{linear_ticks, nice_domain, px, tick_label, LinearScale};
+use crate::i18n::Lang;
+use crate::tr;
 use yew::prelude::*;
 
 /// One item of the chart: its label and one value per series (`None`: not reported).
@@ -27,6 +29,9 @@ pub struct BarChartProps {
     /// Right end of the value axis; by default a nice number above the largest value.
     #[prop_or_default]
     pub max: Option<f64>,
+    /// Language of the chart's own words (the series and item names are the caller's).
+    #[prop_or_default]
+    pub lang: Lang,
 }
 
 const WIDTH: f64 = 360.0;
@@ -40,24 +45,24 @@ const GROUP_GAP: f64 = 8.0;
 const AXIS: f64 = 30.0;
 
 /// The value text of one bar: "ORR 50%" or "DCR not reported".
-pub fn value_text(series: &str, value: Option<f64>, unit: &str) -> String {
+pub fn value_text(series: &str, value: Option<f64>, unit: &str, lang: Lang) -> String {
     match value {
         Some(v) => format!("{series} {}{unit}", tick_label(v)),
-        None => format!("{series} not reported"),
+        None => tr!("{series} not reported", "{series} 未报告").fill(lang, &[("series", series)]),
     }
 }
 
 /// The chart as one sentence per item, for the SVG description.
-pub fn describe(series: &[AttrValue], groups: &[BarGroup], unit: &str) -> String {
+pub fn describe(series: &[AttrValue], groups: &[BarGroup], unit: &str, lang: Lang) -> String {
     groups
         .iter()
         .map(|g| {
             let values: Vec<String> = series
                 .iter()
                 .zip(&g.values)
-                .map(|(s, v)| value_text(s, *v, unit))
+                .map(|(s, v)| value_text(s, *v, unit, lang))
                 .collect();
-            format!("{}: {}.", g.label, values.join(", "))
+            item_sentence(&g.label, &values.join(", "), lang)
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -82,6 +87,7 @@ pub fn BarChart(props: &BarChartProps) -> Html {
     let height = plot_bottom + AXIS;
     let ticks = linear_ticks(0.0, max, 5);
     let unit = props.unit.as_str();
+    let lang = props.lang;
 
     let legend = props.series.iter().enumerate().map(|(i, s)| {
         let lx = LEFT + i as f64 * 90.0;
@@ -100,7 +106,7 @@ pub fn BarChart(props: &BarChartProps) -> Html {
         let bars = g.values.iter().enumerate().map(|(si, v)| {
             let y = top + LABEL + si as f64 * (BAR + BAR_GAP);
             let name = props.series.get(si).map(|s| s.as_str()).unwrap_or("");
-            let text = value_text(name, *v, unit);
+            let text = value_text(name, *v, unit, lang);
             match v {
                 Some(value) => {
                     let end = x.px_clamped(*value);
@@ -132,7 +138,7 @@ pub fn BarChart(props: &BarChartProps) -> Html {
             <line class="axis" x1={px(LEFT)} x2={px(LEFT)} y1={px(plot_top)} y2={px(plot_bottom)} />
             { for groups }
             <text class="axis-label" x={px((LEFT + WIDTH - RIGHT) / 2.0)} y={px(plot_bottom + 27.0)} text-anchor="middle">
-                { if unit.is_empty() { "value".to_string() } else { format!("value, {unit}") } }
+                { if unit.is_empty() { tr!("value", "数值").get(lang).to_string() } else { tr!("value, {unit}", "数值，{unit}").fill(lang, &[("unit", unit)]) } }
             </text>
         </>
     };
@@ -144,7 +150,7 @@ pub fn BarChart(props: &BarChartProps) -> Html {
             <tr>
                 <th scope="row">{g.label.clone()}</th>
                 { for g.values.iter().map(|v| html! {
-                    <td class="num">{ v.map(tick_label).unwrap_or_else(|| "not reported".into()) }</td>
+                    <td class="num">{ v.map(tick_label).unwrap_or_else(|| tr!("not reported", "未报告").get(lang).into()) }</td>
                 }) }
             </tr>
         }) }
@@ -152,11 +158,12 @@ pub fn BarChart(props: &BarChartProps) -> Html {
     ChartFigure {
         id: &props.id,
         title: &props.title,
-        description: describe(&props.series, &props.groups, unit),
+        description: describe(&props.series, &props.groups, unit, lang),
         class: "chart bars",
         testid: "bar-chart",
         width: WIDTH,
         height,
+        lang,
     }
     .render(drawing, columns, rows)
 }
@@ -167,8 +174,8 @@ mod tests {
 
     #[test]
     fn values_and_description_name_every_bar() {
-        assert_eq!(value_text("ORR", Some(50.0), "%"), "ORR 50%");
-        assert_eq!(value_text("DCR", None, "%"), "DCR not reported");
+        assert_eq!(value_text("ORR", Some(50.0), "%", Lang::En), "ORR 50%");
+        assert_eq!(value_text("DCR", None, "%", Lang::En), "DCR not reported");
         let series = vec![AttrValue::from("ORR"), AttrValue::from("DCR")];
         let groups = vec![
             BarGroup {
@@ -181,7 +188,7 @@ mod tests {
             },
         ];
         assert_eq!(
-            describe(&series, &groups, "%"),
+            describe(&series, &groups, "%", Lang::En),
             "HARMONi-2: ORR 50%, DCR 90%. TNBC: ORR 72.4%, DCR not reported."
         );
     }

@@ -1,8 +1,11 @@
 //! The frame the trials charts share: the SVG with its title and description (its accessible
-//! name), a caption, and the chart's data as a table under a disclosure; and the vertical grid
-//! line with its tick label of a value axis along the bottom.
+//! name), a caption, and the chart's data as a table under a disclosure; the vertical grid
+//! line with its tick label of a value axis along the bottom; and the sentence that describes
+//! one item of a chart.
 
 use super::scale::{px, tick_label};
+use crate::i18n::Lang;
+use crate::tr;
 use yew::prelude::*;
 
 /// A chart figure's words and size.
@@ -18,6 +21,8 @@ pub struct ChartFigure<'a> {
     /// The drawing's size, in SVG units.
     pub width: f64,
     pub height: f64,
+    /// Language of the frame's words.
+    pub lang: Lang,
 }
 
 impl ChartFigure<'_> {
@@ -27,6 +32,7 @@ impl ChartFigure<'_> {
         let title_id = format!("{}-title", self.id);
         let desc_id = format!("{}-desc", self.id);
         let title = self.title;
+        let lang = self.lang;
         html! {
             <figure class="chart-figure">
                 <svg class={self.class} data-testid={self.testid} viewBox={format!("0 0 {} {}", px(self.width), px(self.height))}
@@ -37,11 +43,12 @@ impl ChartFigure<'_> {
                 </svg>
                 <figcaption>{title.clone()}</figcaption>
                 <details class="chart-data">
-                    <summary>{"Chart data as a table"}</summary>
-                    <div class="table-wrap" tabindex="0" role="region" aria-label={format!("{title}: data, scrollable")}>
+                    <summary>{tr!("Chart data as a table", "图表数据表").get(lang)}</summary>
+                    <div class="table-wrap" tabindex="0" role="region"
+                        aria-label={tr!("{title}: data, scrollable", "{title}：数据，可滚动").fill(lang, &[("title", title)])}>
                         <table>
                             <thead><tr>
-                                <th scope="col">{"Item"}</th>
+                                <th scope="col">{tr!("Item", "项目").get(lang)}</th>
                                 {columns}
                             </tr></thead>
                             <tbody>{rows}</tbody>
@@ -62,4 +69,9 @@ pub fn x_tick(x: f64, top: f64, bottom: f64, value: f64) -> Html {
             <text class="tick" x={tx} y={px(bottom + 14.0)} text-anchor="middle">{tick_label(value)}</text>
         </g>
     }
+}
+
+/// One item of a chart in a sentence, for the SVG's description: "HARMONi-2: ORR 50%, DCR 90%."
+pub fn item_sentence(item: &str, text: &str, lang: Lang) -> String {
+    tr!("{item}: {text}.", "{item}：{text}。").fill(lang, &[("item", item), ("text", text)])
 }

@@ -3,8 +3,10 @@
 //! value of no effect. A bound that is not given runs to the edge of the plot as an arrow.
 //! The text alternative is the SVG's title and description plus a data table.
 
-use super::figure::{x_tick, ChartFigure};
+use super::figure::{item_sentence, x_tick, ChartFigure};
 use super::scale::{log_domain, log_ticks, px, tick_label, LogScale};
+use crate::i18n::Lang;
+use crate::tr;
 use yew::prelude::*;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -20,16 +22,25 @@ pub struct ForestRow {
 
 impl ForestRow {
     /// "0.51 (95% CI 0.38–0.69)", with "not given" for a missing bound.
-    pub fn summary(&self) -> String {
-        let b = |v: Option<f64>| v.map(tick_label).unwrap_or_else(|| "not given".into());
+    pub fn summary(&self, lang: Lang) -> String {
+        let b = |v: Option<f64>| {
+            v.map(tick_label)
+                .unwrap_or_else(|| not_given().get(lang).into())
+        };
         let mut s = if self.low.is_none() && self.high.is_none() {
             tick_label(self.estimate)
         } else {
-            format!(
-                "{} (95% CI {}–{})",
-                tick_label(self.estimate),
-                b(self.low),
-                b(self.high)
+            tr!(
+                "{estimate} (95% CI {low}–{high})",
+                "{estimate}（95%置信区间 {low}–{high}）"
+            )
+            .fill(
+                lang,
+                &[
+                    ("estimate", &tick_label(self.estimate)),
+                    ("low", &b(self.low)),
+                    ("high", &b(self.high)),
+                ],
             )
         };
         if let Some(q) = &self.qualifier {
@@ -53,6 +64,13 @@ pub struct ForestPlotProps {
     pub favours_left: AttrValue,
     #[prop_or_default]
     pub favours_right: AttrValue,
+    /// Language of the plot's own words (labels, axis title and favours are the caller's).
+    #[prop_or_default]
+    pub lang: Lang,
+}
+
+fn not_given() -> crate::i18n::Text {
+    tr!("not given", "未给出")
 }
 
 const WIDTH: f64 = 360.0;
@@ -87,10 +105,11 @@ pub fn ForestPlot(props: &ForestPlotProps) -> Html {
     let plot_bottom = TOP + ROW * props.rows.len() as f64;
     let height = plot_bottom + AXIS;
     let null_x = x.px_clamped(props.null_value);
+    let lang = props.lang;
     let description = props
         .rows
         .iter()
-        .map(|r| format!("{}: {}.", r.label, r.summary()))
+        .map(|r| item_sentence(&r.label, &r.summary(lang), lang))
         .collect::<Vec<_>>()
         .join(" ");
 
@@ -125,7 +144,7 @@ pub fn ForestPlot(props: &ForestPlotProps) -> Html {
         html! {
             <g class="forest-row" data-testid="forest-row" data-value={r.estimate.to_string()}>
                 <text class="row-label" x={px(LEFT)} y={px(top + 11.0)}>{r.label.clone()}</text>
-                <text class="row-summary" x={px(LEFT)} y={px(top + 24.0)}>{r.summary()}</text>
+                <text class="row-summary" x={px(LEFT)} y={px(top + 24.0)}>{r.summary(lang)}</text>
                 if has_ci {
                     <line class="ci-line" x1={px(lo_px)} x2={px(hi_px)} y1={px(ly)} y2={px(ly)} />
                     if lo_open && r.high.is_some() { {arrow(LEFT, -1.0)} }
@@ -154,8 +173,8 @@ pub fn ForestPlot(props: &ForestPlotProps) -> Html {
     };
     let columns = html! {
         <>
-            <th scope="col" class="num">{"Estimate"}</th>
-            <th scope="col" class="num">{"95% CI"}</th>
+            <th scope="col" class="num">{tr!("Estimate", "估计值").get(lang)}</th>
+            <th scope="col" class="num">{tr!("95% CI", "95%置信区间").get(lang)}</th>
         </>
     };
     let table_rows = html! {
@@ -164,7 +183,7 @@ pub fn ForestPlot(props: &ForestPlotProps) -> Html {
                 <th scope="row">{r.label.clone()}</th>
                 <td class="num">{tick_label(r.estimate)}</td>
                 <td class="num">{
-                    if r.low.is_none() && r.high.is_none() { "not given".to_string() }
+                    if r.low.is_none() && r.high.is_none() { not_given().get(lang).to_string() }
                     else { format!("{}–{}", r.low.map(tick_label).unwrap_or_else(|| "?".into()), r.high.map(tick_label).unwrap_or_else(|| "?".into())) }
                 }</td>
             </tr>
@@ -178,6 +197,7 @@ pub fn ForestPlot(props: &ForestPlotProps) -> Html {
         testid: "forest-plot",
         width: WIDTH,
         height,
+        lang,
     }
     .render(drawing, columns, table_rows)
 }
@@ -219,16 +239,16 @@ mod tests {
     #[test]
     fn summaries_name_missing_bounds() {
         assert_eq!(
-            row(0.51, Some(0.38), Some(0.69)).summary(),
+            row(0.51, Some(0.38), Some(0.69)).summary(Lang::En),
             "0.51 (95% CI 0.38–0.69)"
         );
         assert_eq!(
-            row(0.7, Some(0.5), None).summary(),
+            row(0.7, Some(0.5), None).summary(Lang::En),
             "0.7 (95% CI 0.5–not given)"
         );
-        assert_eq!(row(0.7, None, None).summary(), "0.7");
+        assert_eq!(row(0.7, None, None).summary(Lang::En), "0.7");
         let mut r = row(0.51, Some(0.38), Some(0.69));
         r.qualifier = Some("stratified".into());
-        assert_eq!(r.summary(), "0.51 (95% CI 0.38–0.69), stratified");
+        assert_eq!(r.summary(Lang::En), "0.51 (95% CI 0.38–0.69), stratified");
     }
 }

@@ -10,3 +10,4 @@ pub mod form;
 pub mod messages;
 pub mod result;
 pub mod scale;
+pub mod toggle;

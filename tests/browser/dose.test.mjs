@@ -74,8 +74,8 @@ test('200 kg gives warnings with their codes and sources', async () => {
   const { page } = await openApp(context, server, '#/dose?weight=200');
   const warning = page.locator('[data-testid="warning"][data-code="weight-outside-pk-range"]');
   await warning.waitFor();
-  assert.match(await warning.textContent(), /31-155 kg/);
-  assert.match(await warning.textContent(), /seed 000/);
+  assert.match(await warning.textContent(), /31–155 kg/);
+  assert.match(await warning.textContent(), /the review of PD-1\(L1\)\/VEGF bispecifics/);
   assert.equal(await page.locator('[data-testid="warning"][data-code="weight-may-be-pounds"]').count(), 1);
   assert.equal(await value(page, 'dose-mg'), 4000);
   await context.close();
@@ -166,7 +166,7 @@ test('copy as text gives the dose sheet', async () => {
   const text = page.locator('[data-testid="dose-text"]');
   await text.waitFor();
   const sheet = await text.inputValue();
-  assert.match(sheet, /Dose as ordered: 1450 mg/);
+  assert.match(sheet, /Dose as calculated: 1450 mg/);
   assert.match(sheet, /SOURCES/);
   await context.close();
 });
@@ -256,8 +256,9 @@ for (const scheme of ['light', 'dark']) {
   test(`axe-core finds no WCAG 2.1 AA violation with a carboplatin regimen, warnings and an error (${scheme})`, async () => {
     for (const width of [375, 1280]) {
       const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme, bypassCSP: true });
-      const { page } = await openApp(context, server, carboplatinCase + '&weight=200&auc=abc&cgweight=adjusted');
+      const { page } = await openApp(context, server, carboplatinCase + '&weight=160&mgkg=45&auc=abc&cgweight=adjusted');
       await page.locator('[data-testid="error"][data-field="auc"]').waitFor();
+      await page.locator('[data-testid="confirm"][data-field="mgkg"]').waitFor();
       await page.locator('[data-testid="warning"]').first().waitFor();
       const violations = await axeViolations(page);
       assert.deepEqual(violations, [], `${width}: ${JSON.stringify(violations, null, 1)}`);

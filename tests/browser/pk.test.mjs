@@ -113,7 +113,7 @@ test('CSV, SVG and PNG downloads', async () => {
   const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#pk-csv')]);
   assert.equal(csv.suggestedFilename(), 'ivonescimab-pk.csv');
   const csvText = await readFile(await csv.path(), 'utf8');
-  assert.match(csvText, /^regimen,time_days,conc_ug_per_ml\n/);
+  assert.match(csvText, /^regimen,time_days,conc_ug_per_ml\r\n/);
   assert.match(csvText, /population_time_days,p05_ug_per_ml/);
   const cmaxSs = await value(page, 'cmax-ss');
   assert.ok(csvText.includes(`,cmax-ss,ug/mL,${cmaxSs},`), 'the metric row carries the page value');
@@ -168,7 +168,7 @@ test('the JS API on window.wasmBindings matches the native engine', async () => 
   const pop = await page.evaluate(() => window.wasmBindings.simulatePopulation({ n: 200, seed: 5 }));
   assert.equal(pop.patients, 200);
   assert.ok(pop.p05.length === pop.times_days.length && pop.metrics.ctrough_ss.p05 < pop.metrics.ctrough_ss.p95);
-  const dose = await page.evaluate(() => window.wasmBindings.calculateDose({ weight: 72.5, mg_per_kg: 20 }));
+  const dose = await page.evaluate(() => window.wasmBindings.calculateDose({ weight: 72.5, mgkg: 20 }));
   assert.equal(dose.dose_mg, 1450); // 20 mg/kg x 72.5 kg
   const defaults = await page.evaluate(() => window.wasmBindings.pkDefaults());
   assert.ok(Math.abs(defaults.calibration.clearance_t50_days - 51.49) < 0.01);

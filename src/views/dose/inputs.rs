@@ -333,7 +333,7 @@ pub fn body_size_inputs(ctx: &InputContext) -> Html {
         };
         html! {
             <NumberField input={&PARTNER_MG_PER_M2} param={AttrValue::from(param.clone())}
-                label={tr!("{drug} dose", "{drug}剂量").fill(lang, &[("drug", &name)])}
+                label={tr!("{medicine} dose", "{medicine}剂量").fill(lang, &[("medicine", &name)])}
                 value={form.text(&param)} oninput={set}
                 placeholder={p.mg_per_m2.map(|v| AttrValue::from(format::number(v, Quantity::MgPerM2))).unwrap_or_default()}
                 {hint} notices={ctx.notices.clone()} on_confirm={ctx.on_confirm.clone()} />
@@ -378,7 +378,7 @@ pub fn kidney_inputs(ctx: &InputContext) -> Html {
     let auc_hint = match carbo {
         Some(p) => match p.carboplatin_auc {
             Some(auc) => html! { <>
-                {tr!("Empty: AUC {auc} from the regimen's source ", "留空：方案来源给出的 AUC {auc}").fill(lang, &[("auc", &format::number(auc, Quantity::Auc))])}
+                {tr!("Empty: AUC {target} from the regimen's source ", "留空：方案来源给出的 AUC {target}").fill(lang, &[("target", &format::number(auc, Quantity::Auc))])}
                 {source_span(format!("({}).", short_cites(p.sources.iter(), lang)))}
             </> },
             None => html! { <>
@@ -395,10 +395,10 @@ pub fn kidney_inputs(ctx: &InputContext) -> Html {
         AttrValue::from(CrclWeight::Actual.code()),
         AttrValue::from(match report.weight_kg {
             Some(w) => tr!(
-                "Actual body weight, {weight} (default)",
-                "实际体重 {weight}（默认）"
+                "Actual body weight, {body_weight} (default)",
+                "实际体重 {body_weight}（默认）"
             )
-            .fill(lang, &[("weight", &kg(w))]),
+            .fill(lang, &[("body_weight", &kg(w))]),
             None => ctx
                 .t(tr!("Actual body weight (default)", "实际体重（默认）"))
                 .to_string(),
@@ -413,8 +413,11 @@ pub fn kidney_inputs(ctx: &InputContext) -> Html {
                     .adjusted_body_weight_kg
                     .filter(|_| report.adjusted_body_weight_offered)
                 {
-                    Some(w) => tr!("Adjusted body weight, {weight}", "校正体重 {weight}")
-                        .fill(lang, &[("weight", &kg(w))]),
+                    Some(w) => tr!(
+                        "Adjusted body weight, {body_weight}",
+                        "校正体重 {body_weight}"
+                    )
+                    .fill(lang, &[("body_weight", &kg(w))]),
                     None if report.adjusted_body_weight_offered => ctx
                         .t(tr!(
                             "Adjusted body weight (needs height and sex)",
@@ -433,7 +436,7 @@ pub fn kidney_inputs(ctx: &InputContext) -> Html {
     }
     let cg_hint = html! { <>
         { match report.crcl_weight_kg {
-            Some(w) => tr!("Weight used in Cockcroft-Gault: {weight}. ", "Cockcroft-Gault 公式所用体重：{weight}。").fill(lang, &[("weight", &kg(w))]),
+            Some(w) => tr!("Weight used in Cockcroft-Gault: {body_weight}. ", "Cockcroft-Gault 公式所用体重：{body_weight}。").fill(lang, &[("body_weight", &kg(w))]),
             None => ctx.t(tr!("Weight used in Cockcroft-Gault: none yet. ", "Cockcroft-Gault 公式所用体重：尚无。")).to_string(),
         } }
         { match report.bmi_kg_m2 {
@@ -483,10 +486,10 @@ pub fn vial_inputs(ctx: &InputContext) -> Html {
     let lang = ctx.lang;
     let vial = &label().vial;
     let source = html! { <>
-        {tr!("Empty: {vial} in {volume} ({conc}), both from the label. ", "留空：说明书规格 {vial}/{volume}（{conc}）。").fill(lang, &[
-            ("vial", &format::with_unit(vial.vial_mg, Quantity::Mg, lang)),
+        {tr!("Empty: {vial_mg} in {volume} ({conc_mg_ml}), both from the label. ", "留空：说明书规格 {vial_mg}/{volume}（{conc_mg_ml}）。").fill(lang, &[
+            ("vial_mg", &format::with_unit(vial.vial_mg, Quantity::Mg, lang)),
             ("volume", &format::with_unit(vial.volume_ml, Quantity::Ml, lang)),
-            ("conc", &format::with_unit(vial.concentration_mg_per_ml, Quantity::MgPerMl, lang)),
+            ("conc_mg_ml", &format::with_unit(vial.concentration_mg_per_ml, Quantity::MgPerMl, lang)),
         ])}
         {translated(&vial.note, lang)}{" "}
         {source_span(format!("({}).", short_cites(vial.sources.iter(), lang)))}

@@ -27,9 +27,9 @@ pub fn ivonescimab_results(report: &DoseReport, lang: Lang) -> Html {
     let rounding_on = i.rounding.percent() > 0.0;
     let weight_extra = match (i.weight, report.weight_kg) {
         (Some(w), Some(_)) if i.weight_unit.code() == "lb" => {
-            detail(tr!("from {weight}", "由 {weight} 换算").fill(
+            detail(tr!("from {body_weight}", "由 {body_weight} 换算").fill(
                 lang,
-                &[("weight", &format::with_unit(w, Quantity::Lb, lang))],
+                &[("body_weight", &format::with_unit(w, Quantity::Lb, lang))],
             ))
         }
         _ => html! {},
@@ -69,8 +69,8 @@ pub fn ivonescimab_results(report: &DoseReport, lang: Lang) -> Html {
     };
     let order = i.ordered_mg.map(|ordered| {
         let extra = detail(
-            tr!("order {ordered} vs calculated {calculated}", "医嘱 {ordered}，计算值 {calculated}").fill(lang, &[
-                ("ordered", &format::with_unit(ordered, Quantity::Mg, lang)),
+            tr!("order {order} vs calculated {calculated}", "医嘱 {order}，计算值 {calculated}").fill(lang, &[
+                ("order", &format::with_unit(ordered, Quantity::Mg, lang)),
                 ("calculated", &report.dose_mg.map(|d| format::with_unit(d, Quantity::Mg, lang)).unwrap_or_else(|| "—".into())),
             ]),
         );
@@ -113,14 +113,17 @@ pub fn body_results(report: &DoseReport, needs_bsa: bool, needs_kidney: bool, la
     let crcl_extra = match (report.crcl_weight_kg, report.crcl_scr_mg_per_dl) {
         (Some(w), Some(scr)) => detail(
             tr!(
-                "weight {weight}, creatinine {scr}",
-                "体重 {weight}，肌酐 {scr}"
+                "weight {body_weight}, creatinine {creatinine}",
+                "体重 {body_weight}，肌酐 {creatinine}"
             )
             .fill(
                 lang,
                 &[
-                    ("weight", &format::with_unit(w, Quantity::Kg, lang)),
-                    ("scr", &format::with_unit(scr, Quantity::MgPerDl, lang)),
+                    ("body_weight", &format::with_unit(w, Quantity::Kg, lang)),
+                    (
+                        "creatinine",
+                        &format::with_unit(scr, Quantity::MgPerDl, lang),
+                    ),
                 ],
             ),
         ),
@@ -188,7 +191,7 @@ pub fn partner_results(report: &DoseReport, regimen: Option<&Regimen>, lang: Lan
     });
     html! {
         <>
-            <h3>{tr!("Partners: {regimen}", "联合用药：{regimen}").fill(lang, &[("regimen", translated(&regimen.name, lang))])}</h3>
+            <h3>{tr!("Partners: {scheme}", "联合用药：{scheme}").fill(lang, &[("scheme", translated(&regimen.name, lang))])}</h3>
             <dl class="results">
                 { for items }
                 if carboplatin {
@@ -201,10 +204,10 @@ pub fn partner_results(report: &DoseReport, regimen: Option<&Regimen>, lang: Lan
             if let Some(c) = report.carboplatin.as_ref().filter(|c| c.gfr_cap_applied) {
                 <p class="msg msg-note" data-testid="gfr-cap">
                     {tr!(
-                        "GFR capped at 125 mL/min: the estimate was {gfr}, so carboplatin is at most AUC × 150 = {dose}.",
-                        "GFR 上限取 125 mL/min：估算值为 {gfr}，因此卡铂最多为 AUC × 150 = {dose}。"
+                        "GFR capped at 125 mL/min: the estimate was {filtration}, so carboplatin is at most AUC × 150 = {dose}.",
+                        "GFR 上限取 125 mL/min：估算值为 {filtration}，因此卡铂最多为 AUC × 150 = {dose}。"
                     ).fill(lang, &[
-                        ("gfr", &format::with_unit(c.gfr_ml_min, Quantity::MlPerMin, lang)),
+                        ("filtration", &format::with_unit(c.gfr_ml_min, Quantity::MlPerMin, lang)),
                         ("dose", &format::with_unit(c.dose_mg, Quantity::Mg, lang)),
                     ])}
                 </p>
@@ -313,22 +316,23 @@ pub fn sources(report: &DoseReport, regimen: Option<&Regimen>, lang: Lang) -> Ht
             </li>
         });
     }
-    let kidney_documents = kidney_data()
-        .documents
+    let kidney_pages = kidney_data()
+        .pages
         .iter()
-        .filter(|d| cited.iter().any(|s| *s.document == *d.id));
+        .filter(|p| cited.iter().any(|s| s.document == p.document));
     html! {
         <div class="sources">
             <h3>{tr!("Sources", "来源").get(lang)}</h3>
             <ul>{ for items }</ul>
             <ul class="documents">
-                { for data.documents.iter().map(|d| html! {
+                { for crate::dosing::regimens::documents().into_iter().map(|d| html! {
                     <li><strong>{document_name(&d.id).get(lang)}</strong>{": "}{d.citation.to_string()}</li>
                 }) }
-                { for kidney_documents.map(|d| html! {
-                    <li><strong>{document_name(&d.id).get(lang)}</strong>{": "}{d.citation.clone()}{" "}
-                        <a href={d.url.clone()} rel="noreferrer noopener" target="_blank">{d.url.clone()}</a>
-                        {" "}{tr!("(read {date})", "（查阅于 {date}）").fill(lang, &[("date", &d.read_on)])}</li>
+                { for kidney_pages.map(|p| html! {
+                    <li><strong>{document_name(&p.document).get(lang)}</strong>{": "}
+                        {crate::sources::document(&p.document).map(|d| d.citation.to_string()).unwrap_or_default()}{" "}
+                        <a href={p.url.to_string()} rel="noreferrer noopener" target="_blank">{p.url.to_string()}</a>
+                        {" "}{tr!("(read {date})", "（查阅于 {date}）").fill(lang, &[("date", &p.read_on)])}</li>
                 }) }
                 <li><strong>{document_name("hopa").get(lang)}</strong>{": "}{tr!(
                     "Hematology/Oncology Pharmacy Association dose-rounding guidance (biologics within 10 % of the ordered dose).",

@@ -104,7 +104,7 @@ pub fn ModelDocs() -> Html {
                 ("half_life", &f(c.half_life_at_clss_days, 4)),
                 ("v2", &f(c.peripheral_volume_l, 4)),
                 ("half_life_cl0", &f(c.half_life_at_cl0_days, 3)),
-                ("seed_001", &f(s.terminal_half_life_seed_001_days.value, 2)),
+                ("seed_001", &f(s.terminal_half_life_reported_days.value, 2)),
             ])}</p>
             <h3>{t(tr!("Calibration 2: T50 from the time to steady state", "校准二：由达稳态时间确定 T50"))}</h3>
             <p>{tr!(

@@ -2,16 +2,20 @@
 //! tested natively).
 
 use super::population::PopulationResult;
+use crate::csv::Writer;
+use crate::format::{significant, Quantity};
+use crate::i18n::Lang;
 use crate::pk::{nanomolar_to_ug_per_ml, sources, PopulationSummary, Simulation};
 use crate::scenario::pk::TimeUnit;
+use crate::tr;
 use crate::widgets::chart::{Band, ChartData, RefLine, Series};
-use std::fmt::Write as _;
+use std::rc::Rc;
 
-/// A curve to draw: its label and its simulation.
+/// A curve to draw: its label and its simulation (shared with the tables that show it).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Curve {
     pub label: String,
-    pub simulation: Simulation,
+    pub simulation: Rc<Simulation>,
 }
 
 /// Chart options from the inputs.
@@ -21,22 +25,39 @@ pub struct ChartOptions {
     pub time_unit: TimeUnit,
     /// Molecular weight for the IC50 lines, kDa; None: no lines.
     pub reference_mw_kda: Option<f64>,
+    /// Language of the chart's words.
+    pub lang: Lang,
 }
 
 /// The IC50 reference concentrations, µg/mL, with their labels.
-pub fn ic50_lines(mw_kda: f64) -> Vec<RefLine> {
+pub fn ic50_lines(mw_kda: f64, lang: Lang) -> Vec<RefLine> {
     let s = sources();
     [
-        ("PD-1 signalling IC50", s.ic50_pd1_signalling_nm.value),
-        ("VEGF signalling IC50", s.ic50_vegf_signalling_nm.value),
+        (
+            tr!(
+                "PD-1 signalling IC50 {nm} nM = {ug} µg/mL",
+                "PD-1 信号通路 IC50 {nm} nM = {ug} µg/mL"
+            ),
+            s.ic50_pd1_signalling_nm.value,
+        ),
+        (
+            tr!(
+                "VEGF signalling IC50 {nm} nM = {ug} µg/mL",
+                "VEGF 信号通路 IC50 {nm} nM = {ug} µg/mL"
+            ),
+            s.ic50_vegf_signalling_nm.value,
+        ),
     ]
     .into_iter()
-    .map(|(name, nm)| RefLine {
-        label: format!(
-            "{name} {nm} nM = {} µg/mL",
-            crate::format::significant(nanomolar_to_ug_per_ml(nm, mw_kda), 3)
-        ),
-        y: nanomolar_to_ug_per_ml(nm, mw_kda),
+    .map(|(label, nm)| {
+        let ug = nanomolar_to_ug_per_ml(nm, mw_kda);
+        RefLine {
+            label: label.fill(
+                lang,
+                &[("nm", &nm.to_string()), ("ug", &significant(ug, 3))],
+            ),
+            y: ug,
+        }
     })
     .collect()
 }
@@ -47,6 +68,7 @@ pub fn chart_data(
     population: Option<&PopulationSummary>,
     options: ChartOptions,
 ) -> ChartData {
+    let lang = options.lang;
     let per = options.time_unit.days();
     let scale = |xs: &[f64]| xs.iter().map(|t| t / per).collect::<Vec<_>>();
     let mut series: Vec<Series> = curves
@@ -64,7 +86,7 @@ pub fn chart_data(
     if let Some(p) = population {
         let xs = scale(&p.times_days);
         bands.push(Band {
-            label: "5-95 % of patients".into(),
+            label: tr!("5-95 % of patients", "5-95 % 的患者").get(lang).into(),
             xs: xs.clone(),
             lower: p.p05.clone(),
             upper: p.p95.clone(),
@@ -72,7 +94,7 @@ pub fn chart_data(
             inner: false,
         });
         bands.push(Band {
-            label: "25-75 %".into(),
+            label: tr!("25-75 %", "25-75 %").get(lang).into(),
             xs: xs.clone(),
             lower: p.p25.clone(),
             upper: p.p75.clone(),
@@ -80,7 +102,7 @@ pub fn chart_data(
             inner: true,
         });
         series.push(Series {
-            label: "Population median".into(),
+            label: tr!("Population median", "人群中位数").get(lang).into(),
             xs,
             ys: p.p50.clone(),
             style: 3,
@@ -88,74 +110,98 @@ pub fn chart_data(
         });
     }
     let (x_label, x_name) = match options.time_unit {
-        TimeUnit::Days => ("Time since the first dose (days)", "Day"),
-        TimeUnit::Weeks => ("Time since the first dose (weeks)", "Week"),
-    };
-    ChartData {
-        title: format!(
-            "Ivonescimab serum concentration over time: {}",
-            curves
-                .iter()
-                .map(|c| c.label.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
+        TimeUnit::Days => (
+            tr!("Time since the first dose (days)", "首次给药后时间（天）"),
+            tr!("Day", "天"),
         ),
-        x_label: x_label.into(),
-        x_name: x_name.into(),
-        y_label: if options.log_y {
-            "Concentration (µg/mL, log scale)".into()
-        } else {
-            "Concentration (µg/mL)".into()
-        },
-        y_unit: "µg/mL".into(),
+        TimeUnit::Weeks => (
+            tr!("Time since the first dose (weeks)", "首次给药后时间（周）"),
+            tr!("Week", "周"),
+        ),
+    };
+    let y_label = if options.log_y {
+        tr!(
+            "Concentration (µg/mL, log scale)",
+            "浓度（µg/mL，对数坐标）"
+        )
+    } else {
+        tr!("Concentration (µg/mL)", "浓度（µg/mL）")
+    };
+    let regimens = curves
+        .iter()
+        .map(|c| c.label.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    ChartData {
+        title: tr!(
+            "Ivonescimab serum concentration over time: {regimens}",
+            "依沃西单抗血清浓度随时间变化：{regimens}"
+        )
+        .fill(lang, &[("regimens", &regimens)]),
+        x_label: x_label.get(lang).into(),
+        x_name: x_name.get(lang).into(),
+        y_label: y_label.get(lang).into(),
+        y_unit: Quantity::UgPerMl.unit().get(lang).into(),
         series,
         bands,
-        ref_lines: options.reference_mw_kda.map(ic50_lines).unwrap_or_default(),
+        ref_lines: options
+            .reference_mw_kda
+            .map(|mw| ic50_lines(mw, lang))
+            .unwrap_or_default(),
         log_y: options.log_y,
     }
 }
 
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
-
 /// The curves, the bands and the metrics as CSV: three tables one after the other, each with
-/// its header row, separated by an empty line.
+/// its header row, separated by an empty line (and a fourth with the population run).
 pub fn csv(curves: &[Curve], population: Option<&PopulationResult>) -> String {
-    let mut out = String::new();
-    out.push_str("regimen,time_days,conc_ug_per_ml\n");
+    let mut out = Writer::new();
+    out.row(["regimen", "time_days", "conc_ug_per_ml"]);
     for c in curves {
-        let label = csv_field(&c.label);
         for (t, y) in c
             .simulation
             .times_days
             .iter()
             .zip(&c.simulation.conc_ug_per_ml)
         {
-            let _ = writeln!(out, "{label},{t},{y}");
+            out.row([c.label.clone(), t.to_string(), y.to_string()]);
         }
     }
     if let Some(p) = population {
         let s = &p.summary;
-        let _ = writeln!(
-            out,
-            "\npopulation_time_days,p05_ug_per_ml,p25_ug_per_ml,p50_ug_per_ml,p75_ug_per_ml,p95_ug_per_ml"
-        );
+        out.blank_line();
+        out.row([
+            "population_time_days",
+            "p05_ug_per_ml",
+            "p25_ug_per_ml",
+            "p50_ug_per_ml",
+            "p75_ug_per_ml",
+            "p95_ug_per_ml",
+        ]);
         for i in 0..s.times_days.len() {
-            let _ = writeln!(
-                out,
-                "{},{},{},{},{},{}",
-                s.times_days[i], s.p05[i], s.p25[i], s.p50[i], s.p75[i], s.p95[i]
+            out.row(
+                [
+                    s.times_days[i],
+                    s.p05[i],
+                    s.p25[i],
+                    s.p50[i],
+                    s.p75[i],
+                    s.p95[i],
+                ]
+                .map(|v| v.to_string()),
             );
         }
     }
-    out.push_str(
-        "\nregimen,metric,unit,typical_patient,population_p05,population_p50,population_p95\n",
-    );
+    out.blank_line();
+    out.row([
+        "regimen",
+        "metric",
+        "unit",
+        "typical_patient",
+        "population_p05",
+        "population_p50",
+        "population_p95",
+    ]);
     for (k, c) in curves.iter().enumerate() {
         let m = &c.simulation.metrics;
         let pm = population.filter(|_| k == 0).map(|p| p.summary.metrics);
@@ -193,21 +239,19 @@ pub fn csv(curves: &[Curve], population: Option<&PopulationResult>) -> String {
             let (p05, p50, p95) = band
                 .map(|b| (b.p05.to_string(), b.p50.to_string(), b.p95.to_string()))
                 .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "{},{id},{unit},{value},{p05},{p50},{p95}",
-                csv_field(&c.label)
-            );
+            out.row([c.label.as_str(), id, unit, &value, &p05, &p50, &p95]);
         }
     }
     if let Some(p) = population {
-        let _ = writeln!(
-            out,
-            "\npopulation_patients,seed,sim_ms\n{},{},{}",
-            p.summary.patients, p.summary.seed, p.elapsed_ms
-        );
+        out.blank_line();
+        out.row(["population_patients", "seed", "sim_ms"]);
+        out.row([
+            p.summary.patients.to_string(),
+            p.summary.seed.to_string(),
+            p.elapsed_ms.to_string(),
+        ]);
     }
-    out
+    out.finish()
 }
 
 #[cfg(test)]
@@ -218,20 +262,21 @@ mod tests {
     fn curve() -> Curve {
         Curve {
             label: "20 mg/kg Q3W".into(),
-            simulation: simulate(&default_model(), &default_regimen())
-                .unwrap_or_else(|e| panic!("{e:?}")),
+            simulation: Rc::new(
+                simulate(&default_model(), &default_regimen()).unwrap_or_else(|e| panic!("{e:?}")),
+            ),
         }
     }
 
     #[test]
     fn ic50_lines_use_the_molecular_weight() {
         // 22.54 nM x 200 kDa / 1000 = 4.508 µg/mL; 3.13 nM x 200 / 1000 = 0.626 µg/mL.
-        let lines = ic50_lines(200.0);
+        let lines = ic50_lines(200.0, Lang::En);
         assert!((lines[0].y - 4.508).abs() < 1e-12);
         assert!((lines[1].y - 0.626).abs() < 1e-12);
         assert!(lines[0].label.contains("4.51 µg/mL"));
         // 150 kDa: 22.54 x 0.15 = 3.381.
-        assert!((ic50_lines(150.0)[0].y - 3.381).abs() < 1e-12);
+        assert!((ic50_lines(150.0, Lang::En)[0].y - 3.381).abs() < 1e-12);
     }
 
     #[test]
@@ -244,6 +289,7 @@ mod tests {
                 log_y: true,
                 time_unit: TimeUnit::Weeks,
                 reference_mw_kda: None,
+                lang: Lang::En,
             },
         );
         let last = c.simulation.times_days.last().copied().unwrap_or_default();
@@ -253,10 +299,64 @@ mod tests {
     }
 
     #[test]
+    fn chart_words_in_english() {
+        use crate::pk::{default_population, simulate_population, PopulationSpec};
+        let c = curve();
+        let population = simulate_population(
+            &default_model(),
+            &default_regimen(),
+            &PopulationSpec {
+                patients: 20,
+                ..default_population()
+            },
+        )
+        .unwrap_or_else(|e| panic!("{e:?}"));
+        let options = ChartOptions {
+            log_y: false,
+            time_unit: TimeUnit::Days,
+            reference_mw_kda: Some(200.0),
+            lang: Lang::En,
+        };
+        let data = chart_data(std::slice::from_ref(&c), Some(&population), options);
+        assert_eq!(
+            data.title,
+            "Ivonescimab serum concentration over time: 20 mg/kg Q3W"
+        );
+        assert_eq!(data.x_label, "Time since the first dose (days)");
+        assert_eq!(data.x_name, "Day");
+        assert_eq!(data.y_label, "Concentration (µg/mL)");
+        assert_eq!(data.y_unit, "µg/mL");
+        let labels: Vec<&str> = data.series.iter().map(|s| s.label.as_str()).collect();
+        assert_eq!(labels, ["20 mg/kg Q3W", "Population median"]);
+        let bands: Vec<&str> = data.bands.iter().map(|b| b.label.as_str()).collect();
+        assert_eq!(bands, ["5-95 % of patients", "25-75 %"]);
+        let refs: Vec<&str> = data.ref_lines.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(
+            refs,
+            [
+                "PD-1 signalling IC50 22.54 nM = 4.51 µg/mL",
+                "VEGF signalling IC50 3.13 nM = 0.626 µg/mL"
+            ]
+        );
+        let weeks = ChartOptions {
+            log_y: true,
+            time_unit: TimeUnit::Weeks,
+            ..options
+        };
+        let data = chart_data(std::slice::from_ref(&c), None, weeks);
+        assert_eq!(data.x_label, "Time since the first dose (weeks)");
+        assert_eq!(data.x_name, "Week");
+        assert_eq!(data.y_label, "Concentration (µg/mL, log scale)");
+    }
+
+    #[test]
     fn csv_holds_curves_and_metrics() {
         let c = curve();
         let text = csv(std::slice::from_ref(&c), None);
-        assert!(text.starts_with("regimen,time_days,conc_ug_per_ml\n20 mg/kg Q3W,0,0\n"));
+        assert!(text.starts_with("regimen,time_days,conc_ug_per_ml\r\n20 mg/kg Q3W,0,0\r\n"));
+        // Records end with CRLF (RFC 4180); tables are separated by an empty line.
+        assert!(!text.replace("\r\n", "").contains('\n'));
+        assert!(text.contains("\r\n\r\nregimen,metric,unit,"));
         assert_eq!(
             text.lines()
                 .filter(|l| l.starts_with("20 mg/kg Q3W,"))
@@ -268,5 +368,12 @@ mod tests {
             c.simulation.metrics.cmax_ss
         );
         assert!(text.contains(&cmax), "{cmax}");
+        // A regimen label is a text field: quoted, and kept from reading as a formula.
+        let odd = Curve {
+            label: "=1+1, \"x\"".into(),
+            ..c
+        };
+        let text = csv(std::slice::from_ref(&odd), None);
+        assert!(text.contains("\r\n\"'=1+1, \"\"x\"\"\",0,0\r\n"));
     }
 }

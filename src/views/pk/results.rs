@@ -69,9 +69,9 @@ pub fn Metrics(props: &MetricsProps) -> Html {
             </ResultRow>
             if let Some(run) = &props.last_run {
                 <ResultRow id={ResultId::SimMs} outcome={Outcome::Value(run.elapsed_ms)}>
-                    <span class="pop-range">{tr!("{n} patients, seed {seed}, in this browser", "{n} 名患者，种子 {seed}，在本浏览器中").fill(lang, &[
-                        ("n", &run.summary.patients.to_string()),
-                        ("seed", &run.summary.seed.to_string()),
+                    <span class="pop-range">{tr!("{count} patients, seed {seed_number}, in this browser", "{count} 名患者，种子 {seed_number}，在本浏览器中").fill(lang, &[
+                        ("count", &run.summary.patients.to_string()),
+                        ("seed_number", &run.summary.seed.to_string()),
                     ])}</span>
                 </ResultRow>
             }
@@ -93,7 +93,7 @@ pub fn CycleTable(props: &CycleTableProps) -> Html {
     let last = s.metrics.ctrough_ss;
     html! {
         <details class="cycles">
-            <summary>{tr!("Per-cycle table ({n} intervals)", "各周期表（{n} 个给药间隔）").fill(lang, &[("n", &s.cycles.len().to_string())])}</summary>
+            <summary>{tr!("Per-cycle table ({count} intervals)", "各周期表（{count} 个给药间隔）").fill(lang, &[("count", &s.cycles.len().to_string())])}</summary>
             <div class="table-wrap" tabindex="0" role="region" aria-label={t(tr!("Per-cycle table", "各周期表"))}>
                 <table data-testid="cycle-table">
                     <caption>{t(tr!("Each dosing interval in the typical patient", "典型患者的每个给药间隔"))}</caption>

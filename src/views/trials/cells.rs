@@ -72,7 +72,7 @@ pub fn figure_cell(
                     <span class="v">{measure_text(f.value, f.unit, lang)}</span>
                     if flagged { { note_mark(lang) } }
                     if let Some(ci) = ci_text(f, lang) {
-                        <span class="ci"><span class="visually-hidden">{tr!("95% CI ", "95% CI ").get(lang)}</span>{ci}</span>
+                        <span class="ci"><span class="visually-hidden">{tr!("95% CI ", "95%置信区间 ").get(lang)}</span>{ci}</span>
                     }
                     if hr { { reductions(ds, r, key, lang) } }
                 </td>

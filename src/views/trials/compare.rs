@@ -155,7 +155,7 @@ pub fn compare_section(st: &CompareState) -> Html {
                 if forest.is_empty() {
                     <p class="msg msg-note">{tr!("No single hazard ratio for progression-free survival is reported for {which}.", "{which}未报告单一的无进展生存期风险比。").fill(lang, &[("which", &which)])}</p>
                 } else {
-                    <ForestPlot id="forest-hr" title={tr!("Hazard ratios for progression-free survival with 95% CI, log scale, for {which}", "{which}的无进展生存期风险比及 95% CI（对数刻度）").fill(lang, &[("which", &which)])}
+                    <ForestPlot id="forest-hr" title={tr!("Hazard ratios for progression-free survival with 95% CI, log scale, for {which}", "{which}的无进展生存期风险比及 95%置信区间（对数刻度）").fill(lang, &[("which", &which)])}
                         rows={forest} axis_label={tr!("Hazard ratio (log scale)", "风险比（对数刻度）").get(lang)}
                         favours_left={tr!("favours the bispecific", "倾向双特异性抗体").get(lang)}
                         favours_right={tr!("favours the comparator", "倾向对照").get(lang)} />

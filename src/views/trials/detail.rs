@@ -207,7 +207,7 @@ pub fn detail_panel(ds: &Dataset, r: &Record, lang: Lang) -> Html {
                     <thead><tr>
                         <th scope="col">{tr!("Endpoint", "终点").get(lang)}</th>
                         <th scope="col" class="num">{tr!("Value", "数值").get(lang)}</th>
-                        <th scope="col" class="num">{tr!("95% CI", "95% CI").get(lang)}</th>
+                        <th scope="col" class="num">{tr!("95% CI", "95%置信区间").get(lang)}</th>
                         <th scope="col">{tr!("Where in which document", "出处").get(lang)}</th>
                         <th scope="col">{tr!("As printed", "原文").get(lang)}</th>
                     </tr></thead>

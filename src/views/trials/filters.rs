@@ -6,7 +6,7 @@ use super::format::{drug_name, kind_label, phase_text};
 use super::ParamError;
 use crate::i18n::{translated, Lang};
 use crate::tr;
-use crate::trials::Dataset;
+use crate::trials::{Column, Dataset};
 use crate::widgets::field::select_text;
 use crate::widgets::messages::FieldError;
 use yew::prelude::*;
@@ -187,11 +187,11 @@ pub fn evidence_options(ds: &Dataset, lang: Lang) -> Vec<OptionGroup> {
 /// Sort columns offered in the select (the headers sort too).
 pub fn sort_options(lang: Lang) -> Vec<OptionGroup> {
     let rows = [
-        ("trial", tr!("Trial", "试验")),
-        ("drug", tr!("Drug", "药物")),
-        ("tumor", tr!("Tumour", "肿瘤")),
-        ("phase", tr!("Phase", "分期")),
-        ("line", tr!("Line", "治疗线")),
+        (Column::Trial.code(), tr!("Trial", "试验")),
+        (Column::Drug.code(), tr!("Drug", "药物")),
+        (Column::Tumour.code(), tr!("Tumour", "肿瘤")),
+        (Column::Phase.code(), tr!("Phase", "分期")),
+        (Column::Line.code(), tr!("Line", "治疗线")),
         ("n", tr!("Patients (n)", "患者数（n）")),
         ("orr", tr!("ORR", "ORR")),
         ("dcr", tr!("DCR", "DCR")),

@@ -101,7 +101,7 @@ pub fn value_with_unit(f: &Figure, lang: Lang) -> String {
 /// The value, unit and 95% CI in one line: "0.51 (95% CI 0.38–0.69)".
 pub fn figure_line(f: &Figure, lang: Lang) -> String {
     match ci_text(f, lang) {
-        Some(ci) => tr!("{value} (95% CI {ci})", "{value}（95% CI {ci}）")
+        Some(ci) => tr!("{value} (95% CI {ci})", "{value}（95%置信区间 {ci}）")
             .fill(lang, &[("value", &value_with_unit(f, lang)), ("ci", &ci)]),
         None => value_with_unit(f, lang),
     }
