@@ -1,9 +1,11 @@
 //! CSV export of a list of trial records, written by [`crate::csv`] (RFC 4180, formulas
-//! neutralised).
+//! neutralised). Documents are named as readers know them; the text is English.
 
+use super::evidence::Cell;
 use super::model::{Dataset, Figure, Record};
 use super::CONTRACT_FIELDS;
 use crate::csv::Writer;
+use crate::i18n::Lang;
 
 fn ci(f: &Figure) -> (String, String) {
     (
@@ -12,7 +14,7 @@ fn ci(f: &Figure) -> (String, String) {
     )
 }
 
-fn describe(f: &Figure) -> String {
+fn describe(ds: &Dataset, r: &Record, f: &Figure) -> String {
     let mut s = format!("{}={}", f.endpoint, f.value);
     if f.ci_low.is_some() || f.ci_high.is_some() {
         let (lo, hi) = ci(f);
@@ -23,12 +25,22 @@ fn describe(f: &Figure) -> String {
     if let Some(l) = &f.label {
         s.push_str(&format!(" [{l}]"));
     }
+    if f.superseded {
+        s.push_str(" [superseded]");
+    }
+    let src = f.source_or(&r.source);
+    let date = ds
+        .document(&src.document)
+        .map(|d| d.date.to_string())
+        .unwrap_or_default();
+    s.push_str(&format!(" <{}; {date}>", ds.source_text(src, Lang::En)));
     s
 }
 
-/// The rows as CSV, with a header line. For each CONTRACT field the first figure is given with
-/// its 95% CI bounds; every further figure (other endpoints, and other values printed for the
-/// same endpoint) is listed in `other_figures`; notes are joined in `notes`.
+/// The rows as CSV, with a header line. For each CONTRACT field the figure its cell shows is
+/// given with its 95% CI bounds (a disputed cell lists its values separated by " | " and has no
+/// bounds); every figure, with its source and date, is listed in `other_figures`; the row's
+/// evidence kind and date, its source and notes follow.
 pub fn to_csv(ds: &Dataset, rows: &[&Record]) -> String {
     let mut header: Vec<String> = [
         "id",
@@ -37,6 +49,10 @@ pub fn to_csv(ds: &Dataset, rows: &[&Record]) -> String {
         "registry_url",
         "drug",
         "drugs",
+        "name",
+        "arm",
+        "comparison",
+        "role",
         "comparator",
         "phase",
         "tumor",
@@ -46,6 +62,8 @@ pub fn to_csv(ds: &Dataset, rows: &[&Record]) -> String {
         "line",
         "regimen",
         "follow_up_months",
+        "evidence",
+        "as_of",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -62,6 +80,7 @@ pub fn to_csv(ds: &Dataset, rows: &[&Record]) -> String {
     let mut out = Writer::new();
     out.row(&header);
     for r in rows {
+        let evidence = ds.evidence(r);
         let mut line: Vec<String> = vec![
             r.id.clone(),
             r.trial.clone(),
@@ -69,6 +88,12 @@ pub fn to_csv(ds: &Dataset, rows: &[&Record]) -> String {
             r.registry_url().unwrap_or_default(),
             r.bispecific.clone(),
             r.drugs.join("; "),
+            r.name.clone(),
+            r.arm.clone(),
+            r.comparison.clone().unwrap_or_default(),
+            r.role
+                .map(|role| format!("{role:?}").to_lowercase())
+                .unwrap_or_default(),
             r.comparator.clone().unwrap_or_default(),
             r.phase.clone(),
             r.tumour.clone(),
@@ -79,32 +104,35 @@ pub fn to_csv(ds: &Dataset, rows: &[&Record]) -> String {
             r.biomarker.clone().unwrap_or_default(),
             r.line.clone().unwrap_or_default(),
             r.regimen.clone(),
-            r.follow_up
-                .as_ref()
+            r.figure("follow_up")
                 .map(|f| f.value.to_string())
                 .unwrap_or_default(),
+            evidence
+                .map(|e| e.kind.code().to_string())
+                .unwrap_or_default(),
+            evidence.map(|e| e.date.to_string()).unwrap_or_default(),
         ];
-        let mut shown: Vec<&Figure> = Vec::new();
         for key in CONTRACT_FIELDS {
-            let f = r.figure(key);
-            if let Some(f) = f {
-                shown.push(f);
-            }
-            line.push(f.map(|f| f.value.to_string()).unwrap_or_default());
+            let (value, lo, hi) = match r.cell(key) {
+                Cell::Missing => Default::default(),
+                Cell::One(f) => {
+                    let (lo, hi) = ci(f);
+                    (f.value.to_string(), lo, hi)
+                }
+                Cell::Disputed(figs) => {
+                    let values: Vec<String> = figs.iter().map(|f| f.value.to_string()).collect();
+                    (values.join(" | "), String::new(), String::new())
+                }
+            };
+            line.push(value);
             if key != "n" {
-                let (lo, hi) = f.map(ci).unwrap_or_default();
                 line.push(lo);
                 line.push(hi);
             }
         }
-        let others: Vec<String> = r
-            .endpoints
-            .iter()
-            .filter(|f| !shown.iter().any(|s| std::ptr::eq(*s, *f)))
-            .map(describe)
-            .collect();
+        let others: Vec<String> = r.all_figures().map(|f| describe(ds, r, f)).collect();
         line.push(others.join("; "));
-        line.push(r.source.to_string());
+        line.push(ds.source_text(&r.source, Lang::En));
         let notes: Vec<String> = ds.notes_for(&r.id).iter().map(|n| n.text.clone()).collect();
         line.push(notes.join(" | "));
         out.row(&line);

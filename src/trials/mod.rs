@@ -3,20 +3,33 @@
 //! Plain Rust: no UI or browser types.
 //!
 //! The data live in `data/trials.json`, embedded at build time and parsed once on first use.
-//! Endpoint keys used for the CONTRACT's `data-field` cells: `n` (record field `n`), `orr`,
-//! `dcr`, `mpfs`, `mos`, `mdor`, `hr`, `ae`, `ae3`; see [`CONTRACT_FIELDS`].
+//! Endpoint keys used for the CONTRACT's `data-field` cells: `n`, `orr`, `dcr`, `mpfs`, `mos`,
+//! `mdor`, `hr` (progression-free survival), `hros` (overall survival), `ae`, `ae3`; see
+//! [`CONTRACT_FIELDS`].
 
 mod csv;
+mod documents;
+mod evidence;
+mod layout;
+mod measure;
 mod model;
+mod names;
 mod search;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_evidence;
 
 pub use csv::to_csv;
+pub use documents::{Document, EvidenceKind, Page, PubDate, Reference};
+pub use evidence::{Cell, Evidence};
+pub use layout::{default_order, lines, Line};
+pub use measure::Measure;
 pub use model::*;
 pub use search::{
-    search, sort_records, validate_query, Column, Direction, Query, QueryError, SearchResult,
+    search, sort_records, validate_query, Column, Direction, Filter, Query, QueryError,
+    SearchResult,
 };
 
 use std::fmt;
@@ -31,8 +44,9 @@ pub const TRIALS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/trials.min
 
 /// The CONTRACT's `data-field` names of a trials row, in table order. Each is an endpoint key
 /// of [`Record::figure`].
-pub const CONTRACT_FIELDS: [&str; 9] =
-    ["n", "orr", "dcr", "mpfs", "mos", "mdor", "hr", "ae", "ae3"];
+pub const CONTRACT_FIELDS: [&str; 10] = [
+    "n", "orr", "dcr", "mpfs", "mos", "mdor", "hr", "hros", "ae", "ae3",
+];
 
 /// The embedded data file could not be read into typed records.
 #[derive(Debug, Clone, PartialEq, Eq)]

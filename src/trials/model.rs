@@ -1,138 +1,28 @@
-//! Typed records of `data/trials.json`.
+//! Typed records of `data/trials.json` (schema 2): records of cohorts and arms with every figure
+//! as printed, the documents they come from, molecules, ongoing trials and notes.
 
+use super::documents::{Document, EvidenceKind};
+use super::measure::Measure;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
-/// One of the two seed documents every figure comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum DocumentId {
-    /// Seed 000: review of PD-1(L1)/VEGF bispecific antibodies in solid tumours.
-    #[serde(rename = "seed000")]
-    Seed000,
-    /// Seed 001: Vallathol, Menon, Warriar. "Ivonescimab: The Two Pronged Attack". 2025.
-    #[serde(rename = "seed001")]
-    Seed001,
-}
-
-impl DocumentId {
-    /// Short label for display, e.g. "seed 000".
-    pub fn label(self) -> &'static str {
-        match self {
-            DocumentId::Seed000 => "seed 000",
-            DocumentId::Seed001 => "seed 001",
-        }
-    }
-}
-
-/// Where a figure stands: document, table or section, and the reference numbers the
-/// document gives there (seed 000 prints them as "(16)", seed 001 as superscripts).
+/// Where a figure stands: a document (an id of `Dataset::documents`), the place in it, the
+/// reference numbers the document gives there, and for later evidence the public page read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Source {
-    pub document: DocumentId,
-    /// "Table 2", or the section heading of the text, e.g. "Biliary tract cancer".
+    pub document: String,
+    /// "Table 2", a section heading, or where on the page ("release headline").
     pub location: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub refs: Vec<u32>,
+    /// The address of the public page where the figure was read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 impl Source {
     /// True when the location is a table (its cells are checked as whole lines).
     pub fn is_table(&self) -> bool {
         self.location.starts_with("Table ")
-    }
-}
-
-impl fmt::Display for Source {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}, {}", self.document.label(), self.location)?;
-        if !self.refs.is_empty() {
-            let refs: Vec<String> = self.refs.iter().map(u32::to_string).collect();
-            write!(f, ", ref. {}", refs.join(", "))?;
-        }
-        Ok(())
-    }
-}
-
-/// A figure's state: a number, or one of the states the sources print instead of a number.
-/// A figure that is simply not given is absent (no `Figure` at all), which is different.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(from = "MeasureRepr", into = "MeasureRepr")]
-pub enum Measure {
-    Number(f64),
-    /// "NR": not reached.
-    NotReached,
-    /// "NE": not estimable.
-    NotEstimable,
-    /// Reported as not yet mature or not yet available.
-    NotMature,
-}
-
-impl Measure {
-    pub fn number(self) -> Option<f64> {
-        match self {
-            Measure::Number(x) => Some(x),
-            _ => None,
-        }
-    }
-
-    /// Order of the non-numeric states when sorting (after every number).
-    pub(crate) fn state_rank(self) -> u8 {
-        match self {
-            Measure::Number(_) => 0,
-            Measure::NotReached => 1,
-            Measure::NotEstimable => 2,
-            Measure::NotMature => 3,
-        }
-    }
-}
-
-impl fmt::Display for Measure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Measure::Number(x) => write!(f, "{x}"),
-            Measure::NotReached => f.write_str("NR"),
-            Measure::NotEstimable => f.write_str("NE"),
-            Measure::NotMature => f.write_str("not mature"),
-        }
-    }
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(untagged)]
-enum MeasureRepr {
-    Number(f64),
-    State(MeasureState),
-}
-
-#[derive(Serialize, Deserialize)]
-enum MeasureState {
-    #[serde(rename = "NR")]
-    Nr,
-    #[serde(rename = "NE")]
-    Ne,
-    #[serde(rename = "not mature")]
-    Immature,
-}
-
-impl From<MeasureRepr> for Measure {
-    fn from(r: MeasureRepr) -> Self {
-        match r {
-            MeasureRepr::Number(x) => Measure::Number(x),
-            MeasureRepr::State(MeasureState::Nr) => Measure::NotReached,
-            MeasureRepr::State(MeasureState::Ne) => Measure::NotEstimable,
-            MeasureRepr::State(MeasureState::Immature) => Measure::NotMature,
-        }
-    }
-}
-
-impl From<Measure> for MeasureRepr {
-    fn from(m: Measure) -> Self {
-        match m {
-            Measure::Number(x) => MeasureRepr::Number(x),
-            Measure::NotReached => MeasureRepr::State(MeasureState::Nr),
-            Measure::NotEstimable => MeasureRepr::State(MeasureState::Ne),
-            Measure::NotMature => MeasureRepr::State(MeasureState::Immature),
-        }
     }
 }
 
@@ -143,20 +33,35 @@ pub enum Unit {
     Percent,
     #[serde(rename = "months")]
     Months,
+    #[serde(rename = "days")]
+    Days,
     /// Hazard ratio.
     #[serde(rename = "ratio")]
     Ratio,
     #[serde(rename = "patients")]
     Patients,
+    /// A p value.
+    #[serde(rename = "p")]
+    PValue,
+    /// A fold change ("18-fold", "> 4 times").
+    #[serde(rename = "times")]
+    Times,
+    #[serde(rename = "nM")]
+    Nanomolar,
 }
 
 impl Unit {
+    /// The unit's code in the data file and in CSV.
     pub fn symbol(self) -> &'static str {
         match self {
             Unit::Percent => "%",
             Unit::Months => "months",
+            Unit::Days => "days",
             Unit::Ratio => "ratio",
             Unit::Patients => "patients",
+            Unit::PValue => "p",
+            Unit::Times => "times",
+            Unit::Nanomolar => "nM",
         }
     }
 }
@@ -181,7 +86,7 @@ pub struct Figure {
     /// Upper bound of the 95% confidence interval, where printed (may be NE).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ci_high: Option<Measure>,
-    /// A qualifier such as "stratified" or the arm a subgroup figure belongs to.
+    /// A qualifier such as "stratified", "treatment-related" or the arm a figure belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// The words or table cell the figure is taken from, verbatim.
@@ -192,6 +97,13 @@ pub struct Figure {
     /// The same value printed elsewhere in the sources.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also_printed: Vec<Citation>,
+    /// A later analysis of the same endpoint replaces this one; it stays, dated, and the newer
+    /// figure is shown.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub superseded: bool,
+    /// The analysis the figure belongs to ("final overall survival analysis ...").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub analysis: Option<String>,
 }
 
 impl Figure {
@@ -206,72 +118,103 @@ impl Figure {
     }
 }
 
+/// The part an arm plays in a randomised comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Experimental,
+    Control,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
 /// One cohort, arm or subgroup of a trial as reported in the sources.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {
     /// Stable, link-safe id (lower-case letters, digits, hyphens).
     pub id: String,
-    /// Trial name as printed, or the sources' description of the study when it has no name.
+    /// Short name of the trial ("HARMONi-2", "Phase II with chemotherapy, NSCLC"); rows with the
+    /// same name belong to one trial.
+    pub name: String,
+    /// Trial name as printed, or the sources' description of the study (the long title).
     pub trial: String,
     /// Registry id as printed (may be malformed; see `registry_url`).
     pub registry_id: Option<String>,
+    /// False where the printed id cannot be this study's (a note says why): no link is offered.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub registry_link: bool,
     /// The PD-1(L1)/VEGF bispecific antibody of the trial (the CONTRACT's `data-drug`).
     pub bispecific: String,
     /// Every agent of this cohort's or arm's regimen, lower-case generic names.
     pub drugs: Vec<String>,
+    /// Id shared by the arms of one randomised comparison (shown as one line).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comparison: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+    /// Short label of the arm or cohort ("Ivonescimab + chemotherapy", "Cohort 2").
+    pub arm: String,
     /// Comparator arm of a randomised comparison, on the experimental arm's record.
     pub comparator: Option<String>,
     /// Phase: "I", "Ia", "Ib", "Ib/II", "II" or "III".
     pub phase: String,
     /// Tumour code, one of `Dataset::tumours` (e.g. "TNBC").
     pub tumour: String,
-    /// Histology, cohort or subgroup.
+    /// The population: histology, cohort or subgroup.
     pub subgroup: Option<String>,
     pub biomarker: Option<String>,
     /// Line of therapy: "1L", "1L/2L", "2L+" or "refractory".
     pub line: Option<String>,
     pub regimen: String,
-    /// Patients in this cohort, arm or subgroup.
-    pub n: Option<Figure>,
-    /// Median follow-up, months.
-    pub follow_up: Option<Figure>,
-    /// Every figure, in the order the sources give them. An endpoint can have more than one
-    /// figure when the sources disagree; the first is the one shown in a table cell.
+    /// Every figure, the number of patients ("n") and the follow-up ("follow_up") included,
+    /// in the order the data gives them. An endpoint can have several figures: other reports,
+    /// earlier analyses (superseded) or disagreeing sources.
     pub endpoints: Vec<Figure>,
     /// Main source of the record; figures name their own where it differs.
     pub source: Source,
 }
 
 impl Record {
-    /// The first figure for an endpoint key ("n" and "follow_up" included).
+    /// The first current (not superseded) figure for an endpoint key.
     pub fn figure(&self, key: &str) -> Option<&Figure> {
-        match key {
-            "n" => self.n.as_ref(),
-            "follow_up" => self.follow_up.as_ref(),
-            _ => self.endpoints.iter().find(|f| f.endpoint == key),
-        }
+        self.endpoints
+            .iter()
+            .find(|f| f.endpoint == key && !f.superseded)
     }
 
-    /// Every figure for an endpoint key, in source order.
+    /// Every figure for an endpoint key, superseded ones included, in data order.
     pub fn figures(&self, key: &str) -> Vec<&Figure> {
         self.all_figures().filter(|f| f.endpoint == key).collect()
     }
 
-    /// More than one figure for this endpoint: the sources disagree or print it twice differently.
+    /// The current figures for an endpoint key.
+    pub fn current(&self, key: &str) -> Vec<&Figure> {
+        self.endpoints
+            .iter()
+            .filter(|f| f.endpoint == key && !f.superseded)
+            .collect()
+    }
+
+    /// More than one figure for this endpoint: other reports, earlier analyses or disagreement.
     pub fn has_alternatives(&self, key: &str) -> bool {
         self.figures(key).len() > 1
     }
 
-    /// n, follow-up and every endpoint figure.
     pub fn all_figures(&self) -> impl Iterator<Item = &Figure> {
-        self.n
-            .iter()
-            .chain(self.follow_up.iter())
-            .chain(self.endpoints.iter())
+        self.endpoints.iter()
     }
 
-    /// ClinicalTrials.gov address of the registry id, when it is well formed.
+    /// ClinicalTrials.gov address of the registry id, when it is well formed and this study's.
     pub fn registry_url(&self) -> Option<String> {
+        if !self.registry_link {
+            return None;
+        }
         self.registry_id.as_deref().and_then(super::registry_url)
     }
 }
@@ -288,7 +231,7 @@ pub enum NoteKind {
     Ambiguity,
     /// Background needed to read the figures.
     Context,
-    /// Knowledge from outside the seeds, to be checked.
+    /// Knowledge from outside the sources, to be checked.
     Outside,
 }
 
@@ -329,23 +272,8 @@ pub struct Abbreviation {
     pub expansion: String,
 }
 
-/// A numbered reference of a seed document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Reference {
-    pub number: u32,
-    pub citation: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Document {
-    pub id: DocumentId,
-    /// File name prefix in the seeds folder ("000_", "001_").
-    pub file_prefix: String,
-    pub citation: String,
-    pub references: Vec<Reference>,
-}
-
-/// A PD-1(L1)/VEGF bispecific antibody as compared in seed 000 Table 1 (cells verbatim).
+/// A PD-1(L1)/VEGF bispecific antibody as compared in the review's Table 1 (cells verbatim),
+/// with figures on its mechanism and pharmacology.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Molecule {
     pub id: String,
@@ -355,9 +283,11 @@ pub struct Molecule {
     pub fc_region: String,
     pub clinical_maturity: String,
     pub source: Source,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<Figure>,
 }
 
-/// A row of an ongoing-trials table (seed 000 Table 3, seed 001 Table 1), cells verbatim.
+/// A row of an ongoing-trials table of the reviews, cells verbatim.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OngoingTrial {
     pub id: String,
@@ -423,16 +353,13 @@ impl Dataset {
         self.endpoints.iter().find(|e| e.key == key)
     }
 
-    pub fn document(&self, id: DocumentId) -> Option<&Document> {
+    pub fn document(&self, id: &str) -> Option<&Document> {
         self.documents.iter().find(|d| d.id == id)
     }
 
-    pub fn molecules(&self) -> &[Molecule] {
-        &self.molecules
-    }
-
-    pub fn ongoing(&self) -> &[OngoingTrial] {
-        &self.ongoing
+    /// The document a figure of a record comes from.
+    pub fn figure_document(&self, r: &Record, f: &Figure) -> Option<&Document> {
+        self.document(&f.source_or(&r.source).document)
     }
 
     /// Notes attached to a record, molecule or ongoing trial id.
@@ -484,6 +411,14 @@ impl Dataset {
 
     pub fn lines(&self) -> Vec<&str> {
         distinct(self.records.iter().filter_map(|r| r.line.as_deref()))
+    }
+
+    /// The kinds of evidence the documents hold, in the filter's order.
+    pub fn evidence_kinds(&self) -> Vec<EvidenceKind> {
+        EvidenceKind::ALL
+            .into_iter()
+            .filter(|k| self.documents.iter().any(|d| d.kind == *k))
+            .collect()
     }
 }
 

@@ -1,10 +1,11 @@
 //! Free-text search, filters and sorting of trial records.
 
-use super::model::{Dataset, Measure, Record};
+use super::documents::EvidenceKind;
+use super::model::{Dataset, Record};
 use std::cmp::Ordering;
 
 /// A search: free text plus filters, as in the trials view link (`q`, `drug`, `tumor`, `phase`,
-/// `endpoint`) and a line-of-therapy filter. Empty or absent parts do not filter.
+/// `endpoint`, `evidence`) and a line-of-therapy filter. Empty or absent parts do not filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
     /// Free text over trial name, registry id, drugs, tumour (code, name, aliases), regimen,
@@ -20,13 +21,25 @@ pub struct Query {
     pub endpoint: Option<String>,
     /// Line of therapy ("1L", "2L", "2L+", "refractory").
     pub line: Option<String>,
+    /// The kind of the row's main source: `peer-reviewed`, `congress`, `company`, `review`.
+    pub evidence: Option<String>,
+}
+
+/// A filter of [`Query`] (the view names its link parameter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filter {
+    Drug,
+    Tumour,
+    Phase,
+    Endpoint,
+    Line,
+    Evidence,
 }
 
 /// A filter value that matches nothing known in the data.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QueryError {
-    /// Link parameter name: "drug", "tumor", "phase", "endpoint" or "line".
-    pub field: &'static str,
+    pub field: Filter,
     pub message: String,
 }
 
@@ -74,7 +87,7 @@ pub fn validate_query(ds: &Dataset, query: &Query) -> Vec<QueryError> {
         let known = ds.records.iter().any(|r| drug_matches(ds, r, d));
         if !known {
             errors.push(QueryError {
-                field: "drug",
+                field: Filter::Drug,
                 message: format!("no trial in the data uses the drug \"{d}\""),
             });
         }
@@ -82,7 +95,7 @@ pub fn validate_query(ds: &Dataset, query: &Query) -> Vec<QueryError> {
     if let Some(t) = nonempty(&query.tumour) {
         if ds.resolve_tumour(t).is_none() {
             errors.push(QueryError {
-                field: "tumor",
+                field: Filter::Tumour,
                 message: format!("unknown tumour \"{t}\""),
             });
         }
@@ -90,7 +103,7 @@ pub fn validate_query(ds: &Dataset, query: &Query) -> Vec<QueryError> {
     if let Some(p) = nonempty(&query.phase) {
         if parse_phase(p).is_none() {
             errors.push(QueryError {
-                field: "phase",
+                field: Filter::Phase,
                 message: format!("unknown phase \"{p}\" (use I, Ia, Ib, II or III)"),
             });
         }
@@ -98,7 +111,7 @@ pub fn validate_query(ds: &Dataset, query: &Query) -> Vec<QueryError> {
     if let Some(e) = nonempty(&query.endpoint) {
         if ds.endpoint(e.trim()).is_none() {
             errors.push(QueryError {
-                field: "endpoint",
+                field: Filter::Endpoint,
                 message: format!("unknown endpoint \"{e}\""),
             });
         }
@@ -106,8 +119,18 @@ pub fn validate_query(ds: &Dataset, query: &Query) -> Vec<QueryError> {
     if let Some(l) = nonempty(&query.line) {
         if !ds.records.iter().any(|r| line_matches(r, l)) {
             errors.push(QueryError {
-                field: "line",
+                field: Filter::Line,
                 message: format!("unknown line of therapy \"{l}\""),
+            });
+        }
+    }
+    if let Some(e) = nonempty(&query.evidence) {
+        if EvidenceKind::from_code(e).is_none() {
+            errors.push(QueryError {
+                field: Filter::Evidence,
+                message: format!(
+                    "unknown kind of source \"{e}\" (use peer-reviewed, congress, company or review)"
+                ),
             });
         }
     }
@@ -142,6 +165,12 @@ fn matches_filters(ds: &Dataset, r: &Record, q: &Query) -> bool {
     }
     if let Some(l) = nonempty(&q.line) {
         if !line_matches(r, l) {
+            return false;
+        }
+    }
+    if let Some(e) = nonempty(&q.evidence) {
+        let wanted = EvidenceKind::from_code(e);
+        if ds.evidence(r).map(|ev| ev.kind) != wanted {
             return false;
         }
     }
@@ -249,7 +278,7 @@ struct Haystack {
 
 impl Haystack {
     fn new(ds: &Dataset, r: &Record) -> Self {
-        let mut parts: Vec<&str> = vec![&r.trial, &r.bispecific, &r.regimen];
+        let mut parts: Vec<&str> = vec![&r.name, &r.trial, &r.arm, &r.bispecific, &r.regimen];
         parts.extend(r.registry_id.as_deref());
         parts.extend(r.drugs.iter().map(String::as_str));
         parts.extend(r.comparator.as_deref());
@@ -366,23 +395,46 @@ pub enum Column {
 }
 
 impl Column {
+    /// The name a link gives the column (`sort=<code>`); [`Column::parse`] reads it back.
+    pub fn code(&self) -> &str {
+        match self {
+            Column::Id => "id",
+            Column::Trial => "trial",
+            Column::RegistryId => "registry",
+            Column::Drug => "drug",
+            Column::Tumour => "tumor",
+            Column::Phase => "phase",
+            Column::Line => "line",
+            Column::Subgroup => "subgroup",
+            Column::Regimen => "regimen",
+            Column::Endpoint(key) => key,
+        }
+    }
+
     /// Parse a column name as used in links: "id", "trial", "registry", "drug", "tumor" or
     /// "tumour", "phase", "line", "subgroup", "regimen", or an endpoint key of the data.
     pub fn parse(ds: &Dataset, name: &str) -> Option<Column> {
         let n = name.trim().to_ascii_lowercase();
-        Some(match n.as_str() {
-            "id" => Column::Id,
-            "trial" => Column::Trial,
-            "registry" | "registry_id" => Column::RegistryId,
-            "drug" => Column::Drug,
-            "tumor" | "tumour" => Column::Tumour,
-            "phase" => Column::Phase,
-            "line" => Column::Line,
-            "subgroup" => Column::Subgroup,
-            "regimen" => Column::Regimen,
-            key if ds.endpoint(key).is_some() => Column::Endpoint(key.to_string()),
-            _ => return None,
-        })
+        let fixed = [
+            Column::Id,
+            Column::Trial,
+            Column::RegistryId,
+            Column::Drug,
+            Column::Tumour,
+            Column::Phase,
+            Column::Line,
+            Column::Subgroup,
+            Column::Regimen,
+        ];
+        let alias = match n.as_str() {
+            "registry_id" => "registry",
+            "tumour" => "tumor",
+            other => other,
+        };
+        if let Some(c) = fixed.into_iter().find(|c| c.code() == alias) {
+            return Some(c);
+        }
+        ds.endpoint(&n).map(|_| Column::Endpoint(n.clone()))
     }
 }
 
@@ -403,9 +455,10 @@ impl Direction {
     }
 }
 
-/// Sort rows by a column (stable). Numbers sort by value in the chosen direction; after them,
-/// in both directions, come figures printed as NR, NE or not mature, and then missing figures.
-/// Text sorts case-insensitively; empty text comes last in both directions.
+/// Sort rows by a column (stable). Endpoints sort by what their cell shows: numbers by value in
+/// the chosen direction; after them, in both directions, bounds and states (NR, NE, not
+/// mature), then disputed cells, then missing figures. Text sorts case-insensitively; empty text
+/// comes last in both directions.
 pub fn sort_records(rows: &mut [&Record], column: &Column, direction: Direction) {
     let dir = |o: Ordering| match direction {
         Direction::Ascending => o,
@@ -413,16 +466,10 @@ pub fn sort_records(rows: &mut [&Record], column: &Column, direction: Direction)
     };
     match column {
         Column::Endpoint(key) => rows.sort_by(|a, b| {
-            let (va, vb) = (
-                a.figure(key).map(|f| f.value),
-                b.figure(key).map(|f| f.value),
-            );
-            match (va, vb) {
-                (Some(Measure::Number(x)), Some(Measure::Number(y))) => dir(x.total_cmp(&y)),
-                (Some(x), Some(y)) => x.state_rank().cmp(&y.state_rank()),
-                (Some(_), None) => Ordering::Less,
-                (None, Some(_)) => Ordering::Greater,
-                (None, None) => Ordering::Equal,
+            let ((ra, xa), (rb, xb)) = (a.cell(key).sort_key(), b.cell(key).sort_key());
+            match (ra, rb) {
+                (0, 0) => dir(xa.total_cmp(&xb)),
+                _ => ra.cmp(&rb),
             }
         }),
         Column::Phase => rows.sort_by(|a, b| dir(phase_rank(&a.phase).cmp(&phase_rank(&b.phase)))),
@@ -430,7 +477,7 @@ pub fn sort_records(rows: &mut [&Record], column: &Column, direction: Direction)
             let text = |r: &Record| -> String {
                 let s = match column {
                     Column::Id => Some(r.id.as_str()),
-                    Column::Trial => Some(r.trial.as_str()),
+                    Column::Trial => Some(r.name.as_str()),
                     Column::RegistryId => r.registry_id.as_deref(),
                     Column::Drug => Some(r.bispecific.as_str()),
                     Column::Tumour => Some(r.tumour.as_str()),

@@ -1,12 +1,15 @@
-//! Trials: published outcomes, searchable and comparable, with the source of every number.
+//! Trials: published outcomes and the evidence since, read at a glance, with the source of
+//! every number.
 //!
-//! Search and filters follow the link (`q`, `drug`, `tumor`, `phase`, `endpoint`, `line`,
-//! `sort`, `dir`); search, drug and tumour are always shown, the others in a disclosure that
-//! is open while any of them is set; one table row per cohort with the CONTRACT's
-//! `data-field`/`data-value` cells; a details disclosure per row; selection for a side-by-side
-//! comparison with a bar chart and a forest plot; CSV export; ongoing trials, molecules and
-//! the notes on the sources.
+//! Search and filters follow the link (the parameters of `crate::inputs::trials`); search,
+//! drug and tumour are always shown, the others in a disclosure that is open while any of them
+//! is set. By default the rows come in the domain's order (pivotal phase III trials first,
+//! newest evidence first within) with each randomised comparison as one line of its arms;
+//! a sort from the link or a header lists every row on its own. Below the table: the notes of
+//! the rows shown, and the comparison with its charts. The notes on all sources, the ongoing
+//! trials, the molecules and the documents are tabs of their own.
 
+mod cells;
 mod compare;
 mod detail;
 mod filters;
@@ -15,9 +18,12 @@ mod sources;
 mod table;
 
 use crate::browser;
+use crate::i18n::{Lang, Text};
+use crate::inputs::trials as params;
 use crate::link::{QueryMap, Route};
 use crate::scenario::trials::{SortDir, TrialsParams};
-use crate::trials::{self, Column, Dataset, Direction, Query, Record};
+use crate::tr;
+use crate::trials::{self, Column, Dataset, Direction, Filter, Line, Query, Record};
 use crate::widgets::field::TextField;
 use crate::widgets::form::use_table_form;
 use filters::FilterSelect;
@@ -31,21 +37,6 @@ pub struct TrialsViewProps {
     pub keep: QueryMap,
 }
 
-/// The filters the "clear" button empties (the sort order stays).
-const FILTERS: [&str; 6] = ["q", "drug", "tumor", "phase", "endpoint", "line"];
-
-/// The inputs in the "More filters and sorting" disclosure; it is open while any of them is
-/// set (by the link or the user).
-const MORE_FILTERS: [&str; 5] = ["phase", "endpoint", "line", "sort", "dir"];
-
-/// How many of the [`MORE_FILTERS`] the query sets.
-fn more_filters_set(query: &QueryMap) -> usize {
-    MORE_FILTERS
-        .iter()
-        .filter(|f| query.get(f).is_some_and(|v| !v.trim().is_empty()))
-        .count()
-}
-
 /// A filter the link asked for that cannot be used, with the message shown at its field.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParamError {
@@ -53,65 +44,160 @@ pub struct ParamError {
     pub message: String,
 }
 
+/// The filters the "clear" button empties (the sort order stays).
+fn filter_params() -> [&'static str; 7] {
+    [
+        params::QUERY.name,
+        params::DRUG.name,
+        params::TUMOUR.name,
+        params::PHASE.name,
+        params::ENDPOINT.name,
+        params::EVIDENCE.name,
+        params::LINE.name,
+    ]
+}
+
+/// The inputs in the "More filters and sorting" disclosure; it is open while any of them is
+/// set (by the link or the user).
+fn more_filter_params() -> [&'static str; 6] {
+    [
+        params::EVIDENCE.name,
+        params::PHASE.name,
+        params::ENDPOINT.name,
+        params::LINE.name,
+        params::SORT.name,
+        params::DIRECTION.name,
+    ]
+}
+
+/// How many of the "more" filters the query sets.
+fn more_filters_set(query: &QueryMap) -> usize {
+    more_filter_params()
+        .iter()
+        .filter(|f| query.get(f).is_some_and(|v| !v.trim().is_empty()))
+        .count()
+}
+
 /// The CSV file name: `ivocalc-trials-<data version>.csv`.
 pub fn csv_file_name() -> String {
     format!("ivocalc-trials-{}.csv", trials::data_version())
 }
 
+/// The message at a filter whose value the data does not know.
+fn filter_message(field: Filter, value: &str, lang: Lang) -> String {
+    let text: Text = match field {
+        Filter::Drug => tr!(
+            "No trial in the data uses the drug “{value}”.",
+            "数据中没有使用药物“{value}”的试验。"
+        ),
+        Filter::Tumour => tr!("Unknown tumour “{value}”.", "未知肿瘤“{value}”。"),
+        Filter::Phase => tr!(
+            "Unknown phase “{value}” (use I, Ia, Ib, II or III).",
+            "未知分期“{value}”（请用 I、Ia、Ib、II 或 III）。"
+        ),
+        Filter::Endpoint => tr!("Unknown endpoint “{value}”.", "未知终点“{value}”。"),
+        Filter::Line => tr!(
+            "Unknown line of therapy “{value}”.",
+            "未知治疗线“{value}”。"
+        ),
+        Filter::Evidence => tr!(
+            "Unknown kind of source “{value}” (use peer-reviewed, congress, company or review).",
+            "未知来源类型“{value}”（请用 peer-reviewed、congress、company 或 review）。"
+        ),
+    };
+    text.fill(lang, &[("value", value)])
+}
+
+/// What the table shows for a link.
+pub struct Rows {
+    pub rows: Vec<&'static Record>,
+    pub lines: Vec<Line<'static>>,
+    pub dir: Direction,
+    pub sort: Option<String>,
+}
+
 /// The search the link asks for, less the filter values the data does not know (each of those
-/// gets a message at its field instead of emptying the table); the rows in the asked order.
+/// gets a message at its field instead of emptying the table); the rows in the asked order,
+/// or in the default order with comparisons grouped.
 pub fn rows_for(
     ds: &'static Dataset,
-    params: &TrialsParams,
+    raw: &QueryMap,
     errors: &mut Vec<ParamError>,
-) -> (Vec<&'static Record>, Option<Column>, Direction) {
-    let mut query = Query {
-        text: params.q.clone().unwrap_or_default(),
-        drug: params.drug.clone(),
-        tumour: params.tumor.clone(),
-        phase: params.phase.clone(),
-        endpoint: params.endpoint.clone(),
-        line: params.line.clone(),
-    };
-    for e in trials::validate_query(ds, &query) {
-        match e.field {
-            "drug" => query.drug = None,
-            "tumor" => query.tumour = None,
-            "phase" => query.phase = None,
-            "endpoint" => query.endpoint = None,
-            "line" => query.line = None,
-            _ => {}
-        }
-        let mut message = e.message;
-        if let Some(first) = message.get(..1) {
-            message = format!("{}{}.", first.to_uppercase(), &message[1..]);
-        }
+    lang: Lang,
+) -> Rows {
+    let (p, messages) = TrialsParams::from_query(raw);
+    for m in messages {
+        let Some(input) = m
+            .field
+            .as_deref()
+            .and_then(|f| crate::inputs::find(params::TABLE, f))
+        else {
+            continue;
+        };
         errors.push(ParamError {
-            param: e.field,
-            message,
+            param: input.name,
+            message: m.text(lang),
         });
     }
-    let column = params.sort.as_deref().and_then(|s| {
+    let mut query = Query {
+        text: p.q.clone().unwrap_or_default(),
+        drug: p.drug.clone(),
+        tumour: p.tumor.clone(),
+        phase: p.phase.clone(),
+        endpoint: p.endpoint.clone(),
+        line: p.line.clone(),
+        evidence: p.evidence.clone(),
+    };
+    for e in trials::validate_query(ds, &query) {
+        let (value, input) = match e.field {
+            Filter::Drug => (query.drug.take(), &params::DRUG),
+            Filter::Tumour => (query.tumour.take(), &params::TUMOUR),
+            Filter::Phase => (query.phase.take(), &params::PHASE),
+            Filter::Endpoint => (query.endpoint.take(), &params::ENDPOINT),
+            Filter::Line => (query.line.take(), &params::LINE),
+            Filter::Evidence => (query.evidence.take(), &params::EVIDENCE),
+        };
+        let value = value.unwrap_or_default();
+        errors.push(ParamError {
+            param: input.name,
+            message: filter_message(e.field, value.trim(), lang),
+        });
+    }
+    let column = p.sort.as_deref().and_then(|s| {
         let c = Column::parse(ds, s);
         if c.is_none() {
             errors.push(ParamError {
-                param: "sort",
-                message: format!(
-                    "“{s}” is not a column of the table; the rows keep the data's order."
-                ),
+                param: params::SORT.name,
+                message: tr!(
+                    "“{value}” is not a column of the table; the rows keep the default order.",
+                    "“{value}”不是表中的列；各行保持默认顺序。"
+                )
+                .fill(lang, &[("value", s)]),
             });
         }
         c
     });
-    let dir = match params.dir {
+    let dir = match p.dir {
         Some(SortDir::Desc) => Direction::Descending,
         _ => Direction::Ascending,
     };
     let mut rows = trials::search(ds, &query).rows;
-    if let Some(c) = &column {
-        trials::sort_records(&mut rows, c, dir);
+    let lines = match &column {
+        Some(c) => {
+            trials::sort_records(&mut rows, c, dir);
+            trials::lines(&rows, false)
+        }
+        None => {
+            trials::default_order(ds, &mut rows);
+            trials::lines(&rows, true)
+        }
+    };
+    Rows {
+        rows,
+        lines,
+        dir,
+        sort: column.is_some().then(|| p.sort.clone()).flatten(),
     }
-    (rows, column, dir)
 }
 
 fn toggle(list: &UseStateHandle<Vec<String>>, id: String) {
@@ -124,16 +210,74 @@ fn toggle(list: &UseStateHandle<Vec<String>>, id: String) {
     list.set(next);
 }
 
+/// The tabs of the view.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Outcomes,
+    Notes,
+    Ongoing,
+    Molecules,
+    Documents,
+}
+
+impl Tab {
+    const ALL: [Tab; 5] = [
+        Tab::Outcomes,
+        Tab::Notes,
+        Tab::Ongoing,
+        Tab::Molecules,
+        Tab::Documents,
+    ];
+    fn code(self) -> &'static str {
+        match self {
+            Tab::Outcomes => "outcomes",
+            Tab::Notes => "notes",
+            Tab::Ongoing => "ongoing",
+            Tab::Molecules => "molecules",
+            Tab::Documents => "documents",
+        }
+    }
+    fn label(self, ds: &Dataset, lang: Lang) -> String {
+        let (text, count) = match self {
+            Tab::Outcomes => (tr!("Outcomes", "疗效"), None),
+            Tab::Notes => (
+                tr!("Notes on the sources", "关于来源的注释"),
+                Some(ds.notes.len()),
+            ),
+            Tab::Ongoing => (
+                tr!("Ongoing trials", "进行中的试验"),
+                Some(ds.ongoing.len()),
+            ),
+            Tab::Molecules => (tr!("The molecules", "分子"), Some(ds.molecules.len())),
+            Tab::Documents => (tr!("Documents", "文献"), Some(ds.documents.len())),
+        };
+        match count {
+            Some(n) => format!("{} ({n})", text.get(lang)),
+            None => text.get(lang).to_string(),
+        }
+    }
+}
+
+/// The notes of the rows shown, each once, in the data's order.
+fn notes_of_rows<'a>(ds: &'a Dataset, rows: &[&Record]) -> Vec<&'a trials::Note> {
+    ds.notes
+        .iter()
+        .filter(|n| n.applies_to.iter().any(|a| rows.iter().any(|r| r.id == *a)))
+        .collect()
+}
+
 #[function_component]
 pub fn TrialsView(props: &TrialsViewProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
     let form = use_table_form(
         Route::Trials,
-        crate::inputs::link::only(&props.query, crate::inputs::trials::TABLE, true),
-        crate::inputs::trials::TABLE,
+        crate::inputs::link::only(&props.query, params::TABLE, true),
+        params::TABLE,
         props.keep.clone(),
     );
     let selected = use_state(Vec::<String>::new);
     let open = use_state(Vec::<String>::new);
+    let tab = use_state(|| Tab::Outcomes);
     // Opened or closed by the user's click on its summary; open anyway while one of its
     // filters is set, so that a filter from the link is never hidden.
     let more_opened = use_state(|| false);
@@ -144,28 +288,19 @@ pub fn TrialsView(props: &TrialsViewProps) -> Html {
         Err(e) => {
             return html! {
                 <section class="view">
-                    <h1>{"Trials"}</h1>
+                    <h1>{tr!("Trials", "临床试验").get(lang)}</h1>
                     <p class="msg msg-error" role="alert">{e.to_string()}</p>
                 </section>
             }
         }
     };
 
-    let (params, messages) = TrialsParams::from_query(form.raw());
-    let mut errors: Vec<ParamError> = messages
-        .iter()
-        .filter_map(|m| {
-            let field = m.field.as_deref()?;
-            let input = crate::inputs::find(crate::inputs::trials::TABLE, field)?;
-            Some(ParamError {
-                param: input.name,
-                message: m.text(crate::i18n::Lang::En),
-            })
-        })
-        .collect();
-    let (rows, _column, dir) = rows_for(ds, &params, &mut errors);
+    let mut errors: Vec<ParamError> = Vec::new();
+    let shown = rows_for(ds, form.raw(), &mut errors, lang);
+    let rows = shown.rows.clone();
+    let dir = shown.dir;
     let total = ds.records.len();
-    let filtered = FILTERS.iter().any(|f| form.raw().get(f).is_some());
+    let filtered = filter_params().iter().any(|f| form.raw().get(f).is_some());
     let more_set = more_filters_set(form.raw());
     let more_open = *more_opened || more_set > 0;
     let on_more_toggle = {
@@ -176,17 +311,16 @@ pub fn TrialsView(props: &TrialsViewProps) -> Html {
             }
         })
     };
-
     let clear_filters = {
         let form = form.clone();
         Callback::from(move |_: MouseEvent| {
-            let pairs: Vec<(&str, &str)> = FILTERS.iter().map(|f| (*f, "")).collect();
+            let pairs: Vec<(&str, &str)> = filter_params().iter().map(|f| (*f, "")).collect();
             form.set_many(&pairs);
         })
     };
     let on_sort = {
         let form = form.clone();
-        let current = params.sort.clone();
+        let current = shown.sort.clone();
         Callback::from(move |name: &'static str| {
             let same = current
                 .as_deref()
@@ -198,7 +332,10 @@ pub fn TrialsView(props: &TrialsViewProps) -> Html {
                 (false, _, true) => SortDir::Desc,
                 (false, _, false) => SortDir::Asc,
             };
-            form.set_many(&[("sort", name), ("dir", next_dir.code())]);
+            form.set_many(&[
+                (params::SORT.name, name),
+                (params::DIRECTION.name, next_dir.code()),
+            ]);
         })
     };
     let on_select = {
@@ -221,9 +358,18 @@ pub fn TrialsView(props: &TrialsViewProps) -> Html {
             let text = trials::to_csv(ds, &rows);
             let ok = browser::download_text(&name, "text/csv;charset=utf-8", &text);
             status.set(Some(if ok {
-                format!("Saved {} rows as {name}.", rows.len())
+                tr!(
+                    "Saved {count} rows as {name}.",
+                    "已将 {count} 行保存为 {name}。"
+                )
+                .fill(lang, &[("count", &rows.len().to_string()), ("name", &name)])
             } else {
-                "The browser did not allow the download.".to_string()
+                tr!(
+                    "The browser did not allow the download.",
+                    "浏览器不允许下载。"
+                )
+                .get(lang)
+                .to_string()
             }));
         })
     };
@@ -232,67 +378,118 @@ pub fn TrialsView(props: &TrialsViewProps) -> Html {
         selected.iter().filter_map(|id| ds.record(id)).collect();
     let table_state = table::TableState {
         ds,
-        rows: &rows,
-        sort: params.sort.as_deref(),
+        lines: &shown.lines,
+        sort: shown.sort.as_deref(),
         dir,
         selected: &selected,
         open: &open,
         on_sort,
         on_select,
         on_toggle,
+        lang,
     };
     let compare_state = compare::CompareState {
         ds,
         selected: selected_records,
         shown: &rows,
         on_clear: on_clear_selection,
+        lang,
     };
+    let row_notes = notes_of_rows(ds, &rows);
+    let as_of = ds
+        .evidence_as_of()
+        .map(|d| format::date_text(d, lang))
+        .unwrap_or_default();
+    let text = |t: Text| AttrValue::from(t.get(lang));
+    let dir_options = vec![(
+        String::new(),
+        vec![
+            (
+                "asc".to_string(),
+                tr!("Ascending", "升序").get(lang).to_string(),
+            ),
+            (
+                "desc".to_string(),
+                tr!("Descending", "降序").get(lang).to_string(),
+            ),
+        ],
+    )];
+    let tab_button = |t: Tab| {
+        let onclick = {
+            let tab = tab.clone();
+            Callback::from(move |_: MouseEvent| tab.set(t))
+        };
+        let active = *tab == t;
+        html! {
+            <button type="button" role="tab" id={format!("tab-{}", t.code())} aria-controls={format!("panel-{}", t.code())}
+                aria-selected={if active { "true" } else { "false" }} tabindex={if active { "0" } else { "-1" }}
+                class={classes!("tab", active.then_some("active"))} data-tab={t.code()} {onclick}>
+                {t.label(ds, lang)}
+            </button>
+        }
+    };
+    let panel = |t: Tab, content: Html| {
+        html! {
+            <div role="tabpanel" id={format!("panel-{}", t.code())} aria-labelledby={format!("tab-{}", t.code())}
+                class="tab-panel" data-testid={format!("panel-{}", t.code())} hidden={*tab != t}>
+                {content}
+            </div>
+        }
+    };
+    let count_text = tr!("{shown} of {total} rows", "共 {total} 行，显示 {shown} 行").fill(
+        lang,
+        &[
+            ("shown", &rows.len().to_string()),
+            ("total", &total.to_string()),
+        ],
+    );
 
-    html! {
-        <section class="view trials-view">
-            <h1>{"Trials"}</h1>
-            <p class="purpose">{"Published outcomes of ivonescimab and the PD-1(L1)/VEGF bispecifics, with the source of every number."}</p>
-            <form class="inputs trials-filters" role="search" aria-label="Search and filter trials" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+    let outcomes = html! {
+        <>
+            <form class="inputs trials-filters" role="search" aria-label={text(tr!("Search and filter trials", "搜索和筛选试验"))} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <div class="search-field">
-                    <TextField name="q" kind="search" label="Search trials" value={form.text("q")} oninput={form.setter("q")}
-                        placeholder="trial, NCT id, drug, tumour (TNBC), regimen, biomarker" />
+                    <TextField name={params::QUERY.name} kind="search" label={text(tr!("Search trials", "搜索试验"))} value={form.text(params::QUERY.name)} oninput={form.setter(params::QUERY.name)}
+                        placeholder={text(tr!("trial, NCT id, drug, tumour (TNBC), regimen, biomarker", "试验、NCT 号、药物、肿瘤（TNBC）、方案、生物标志物"))} />
                 </div>
-                <FilterSelect name="drug" label="Drug" any="Any drug" groups={filters::drug_options(ds)}
-                    value={form.text("drug")} onchange={form.setter("drug")} errors={errors.clone()} />
-                <FilterSelect name="tumor" label="Tumour" any="Any tumour" groups={filters::tumour_options(ds)}
-                    value={form.text("tumor")} onchange={form.setter("tumor")} errors={errors.clone()} />
+                <FilterSelect name={params::DRUG.name} label={text(params::DRUG.label)} any={text(tr!("Any drug", "任一药物"))} groups={filters::drug_options(ds, lang)}
+                    value={form.text(params::DRUG.name)} onchange={form.setter(params::DRUG.name)} errors={errors.clone()} {lang} />
+                <FilterSelect name={params::TUMOUR.name} label={text(params::TUMOUR.label)} any={text(tr!("Any tumour", "任一肿瘤"))} groups={filters::tumour_options(ds, lang)}
+                    value={form.text(params::TUMOUR.name)} onchange={form.setter(params::TUMOUR.name)} errors={errors.clone()} {lang} />
                 <details class="more-filters" data-testid="more-filters" open={more_open} ontoggle={on_more_toggle}>
                     <summary>
-                        {"More filters and sorting"}
-                        if more_set > 0 { <span class="more-set">{format!(" · {more_set} set")}</span> }
+                        {tr!("More filters and sorting", "更多筛选和排序").get(lang)}
+                        if more_set > 0 { <span class="more-set">{tr!(" · {count} set", " · 已设 {count} 项").fill(lang, &[("count", &more_set.to_string())])}</span> }
                     </summary>
                     <div class="more-filters-fields">
-                        <FilterSelect name="phase" label="Phase" any="Any phase" groups={filters::phase_options(ds)}
-                            value={form.text("phase")} onchange={form.setter("phase")} errors={errors.clone()} />
-                        <FilterSelect name="endpoint" label="Reports endpoint" any="Any endpoint" groups={filters::endpoint_options(ds)}
-                            value={form.text("endpoint")} onchange={form.setter("endpoint")} errors={errors.clone()} />
-                        <FilterSelect name="line" label="Line of therapy" any="Any line" groups={filters::line_options(ds)}
-                            value={form.text("line")} onchange={form.setter("line")} errors={errors.clone()} />
-                        <FilterSelect name="sort" label="Sort by" any="Data order" groups={filters::sort_options()}
-                            value={form.text("sort")} onchange={form.setter("sort")} errors={errors.clone()} />
-                        <FilterSelect name="dir" label="Direction" any="Ascending (default)"
-                            groups={vec![(String::new(), vec![("asc".to_string(), "Ascending".to_string()), ("desc".to_string(), "Descending".to_string())])]}
-                            value={form.text("dir")} onchange={form.setter("dir")} errors={errors.clone()} />
+                        <FilterSelect name={params::EVIDENCE.name} label={text(params::EVIDENCE.label)} any={text(tr!("Any kind of source", "任一来源类型"))} groups={filters::evidence_options(ds, lang)}
+                            value={form.text(params::EVIDENCE.name)} onchange={form.setter(params::EVIDENCE.name)} errors={errors.clone()} {lang} />
+                        <FilterSelect name={params::PHASE.name} label={text(params::PHASE.label)} any={text(tr!("Any phase", "任一分期"))} groups={filters::phase_options(ds, lang)}
+                            value={form.text(params::PHASE.name)} onchange={form.setter(params::PHASE.name)} errors={errors.clone()} {lang} />
+                        <FilterSelect name={params::ENDPOINT.name} label={text(tr!("Reports endpoint", "报告的终点"))} any={text(tr!("Any endpoint", "任一终点"))} groups={filters::endpoint_options(ds, lang)}
+                            value={form.text(params::ENDPOINT.name)} onchange={form.setter(params::ENDPOINT.name)} errors={errors.clone()} {lang} />
+                        <FilterSelect name={params::LINE.name} label={text(params::LINE.label)} any={text(tr!("Any line", "任一治疗线"))} groups={filters::line_options(ds, lang)}
+                            value={form.text(params::LINE.name)} onchange={form.setter(params::LINE.name)} errors={errors.clone()} {lang} />
+                        <FilterSelect name={params::SORT.name} label={text(params::SORT.label)} any={text(tr!("Default order", "默认顺序"))} groups={filters::sort_options(lang)}
+                            value={form.text(params::SORT.name)} onchange={form.setter(params::SORT.name)} errors={errors.clone()} {lang} />
+                        <FilterSelect name={params::DIRECTION.name} label={text(params::DIRECTION.label)} any={text(tr!("Ascending (default)", "升序（默认）"))}
+                            groups={dir_options} value={form.text(params::DIRECTION.name)} onchange={form.setter(params::DIRECTION.name)} errors={errors.clone()} {lang} />
                     </div>
                 </details>
             </form>
 
             <div class="results-bar">
                 <p class="count" role="status" data-testid="result-count" data-value={rows.len().to_string()} data-total={total.to_string()}>
-                    <strong>{format!("{} of {total} cohorts", rows.len())}</strong>
-                    if !selected.is_empty() { {format!(" · {} selected for comparison (see Compare below the table)", selected.len())} }
+                    <strong>{count_text}</strong>
+                    if !selected.is_empty() {
+                        {tr!(" · {count} selected for comparison (see Compare below the table)", " · 已选 {count} 行用于比较（见表下方“比较”）").fill(lang, &[("count", &selected.len().to_string())])}
+                    }
                 </p>
                 <div class="actions">
                     <button type="button" data-testid="csv" onclick={on_csv} disabled={rows.is_empty()}>
-                        {format!("Download these {} rows as CSV", rows.len())}
+                        {tr!("Download these {count} rows as CSV", "将这 {count} 行下载为 CSV").fill(lang, &[("count", &rows.len().to_string())])}
                     </button>
                     if filtered {
-                        <button type="button" data-testid="clear-filters" onclick={clear_filters.clone()}>{"Clear search and filters"}</button>
+                        <button type="button" data-testid="clear-filters" onclick={clear_filters.clone()}>{tr!("Clear search and filters", "清除搜索和筛选").get(lang)}</button>
                     }
                 </div>
                 if let Some(s) = &*status { <p class="hint" role="status">{s.clone()}</p> }
@@ -300,21 +497,46 @@ pub fn TrialsView(props: &TrialsViewProps) -> Html {
 
             if rows.is_empty() {
                 <div class="msg msg-note empty" data-testid="empty">
-                    <p>{"No cohort in the data matches this search and these filters."}</p>
-                    <button type="button" class="primary" data-testid="clear-empty" onclick={clear_filters}>{"Clear search and filters"}</button>
+                    <p>{tr!("No cohort or arm in the data matches this search and these filters.", "数据中没有符合此搜索和筛选的队列或组别。").get(lang)}</p>
+                    <button type="button" class="primary" data-testid="clear-empty" onclick={clear_filters}>{tr!("Clear search and filters", "清除搜索和筛选").get(lang)}</button>
                 </div>
             } else {
                 { table::results_table(&table_state) }
                 <p class="hint legend">
-                    {"n patients; ORR objective response rate; DCR disease control rate; mPFS, mOS, mDoR median progression-free survival, overall survival, duration of response (mo = months); HR hazard ratio for progression-free survival; AE adverse events (any grade, grade ≥3), % of patients. Small figures under a value are its 95% CI. NR not reached, NE not estimable, – not reported. † the sources print another value or a note applies: open “Details and sources”."}
+                    {tr!("n patients; ORR objective response rate; DCR disease control rate; mPFS, mOS, mDoR median progression-free survival, overall survival, duration of response (mo = months); HR PFS, HR OS hazard ratios for progression-free and overall survival, on the experimental arm; AE adverse events (any grade, grade ≥3), % of patients. Small figures under a value are its 95% CI; “risk −x%” is a risk reduction another report gives. NR not reached, NE not estimable, – not reported; “or” lists values the sources disagree on. † a note applies: open “Details and sources”. Evidence: the kind and date of the row's newest source.",
+                         "n 患者数；ORR 客观缓解率；DCR 疾病控制率；mPFS、mOS、mDoR 中位无进展生存期、总生存期、缓解持续时间（月）；PFS HR、OS HR 无进展生存期和总生存期风险比，列于试验组；AE 不良事件（任何级别、≥3级），患者百分比。数值下的小字为 95%置信区间；“风险 −x%”为另一报道给出的风险降低。NR 未达到，NE 不可估计，– 未报告；“或”列出来源不一致的数值。† 有注释：请打开“详情与来源”。证据：该行最新来源的类型和日期。").get(lang)}
                 </p>
+                <section class="row-notes" aria-labelledby="row-notes-h" data-testid="row-notes">
+                    <details open={row_notes.len() <= 12}>
+                        <summary><h2 id="row-notes-h">{tr!("Notes on these rows ({count})", "关于这些行的注释（{count}）").fill(lang, &[("count", &row_notes.len().to_string())])}</h2></summary>
+                        if row_notes.is_empty() {
+                            <p class="hint">{tr!("No note applies to the rows shown.", "所显示的行没有注释。").get(lang)}</p>
+                        } else {
+                            <ul class="notes">{ for row_notes.iter().map(|n| detail::note_item(ds, n, true, lang)) }</ul>
+                        }
+                    </details>
+                </section>
             }
-
             { compare::compare_section(&compare_state) }
-            { sources::notes_section(ds) }
-            { sources::ongoing_section(ds) }
-            { sources::molecules_section(ds) }
-            <p class="hint">{format!("Data version {} (hash of data/trials.json).", trials::data_version())}</p>
+        </>
+    };
+
+    html! {
+        <section class="view trials-view">
+            <h1>{tr!("Trials", "临床试验").get(lang)}</h1>
+            <p class="purpose">
+                {tr!("Published outcomes of ivonescimab and the PD-1(L1)/VEGF bispecifics, with the source of every number.", "依沃西单抗及 PD-1(L1)/VEGF 双特异性抗体已发表的疗效数据，每个数字均注明来源。").get(lang)}
+                {" "}<strong class="as-of" data-testid="evidence-as-of">{tr!("Evidence as of {date}.", "证据截至 {date}。").fill(lang, &[("date", &as_of)])}</strong>
+            </p>
+            <div class="tabs" role="tablist" aria-label={text(tr!("Trials sections", "临床试验各部分"))}>
+                { for Tab::ALL.iter().map(|t| tab_button(*t)) }
+            </div>
+            { panel(Tab::Outcomes, outcomes) }
+            { panel(Tab::Notes, sources::notes_section(ds, lang)) }
+            { panel(Tab::Ongoing, sources::ongoing_section(ds, lang)) }
+            { panel(Tab::Molecules, sources::molecules_section(ds, lang)) }
+            { panel(Tab::Documents, sources::documents_section(ds, lang)) }
+            <p class="hint">{tr!("Data version {version} (hash of data/trials.json).", "数据版本 {version}（data/trials.json 的哈希值）。").fill(lang, &[("version", &trials::data_version())])}</p>
         </section>
     }
 }

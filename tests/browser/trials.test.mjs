@@ -1,6 +1,7 @@
 // The trials view against the release site: link, search, filters, sort, empty result,
-// details, comparison charts, CSV export, accessibility of the opened state; screenshots of
-// the comparison at phone and desktop widths.
+// details, comparison charts, CSV export, accessibility of the opened state; a randomised
+// comparison read at a glance (one line at 1280 px, a card at 375 px) with screenshots of
+// HARMONi-2 and HARMONi-6 at both widths; the evidence filter; the reference tabs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -37,7 +38,7 @@ test('a link with q=HARMONi-2 shows its arms, the ivonescimab arm with HR 0.51',
   const mdor = row.locator('[data-field="mdor"]');
   assert.equal(await mdor.getAttribute('data-value'), null);
   assert.match(await mdor.textContent(), /NR/);
-  assert.match(await page.textContent('[data-testid="result-count"]'), new RegExp(`${ids.length} of 55 cohorts`));
+  assert.match(await page.textContent('[data-testid="result-count"]'), new RegExp(`${ids.length} of 75 rows`));
   assert.deepEqual(foreign, []);
   assert.deepEqual(appErrors(consoleErrors), []);
   await context.close();
@@ -46,7 +47,7 @@ test('a link with q=HARMONi-2 shows its arms, the ivonescimab arm with HR 0.51',
 test('typing a search filters the rows and follows into the address bar; filters combine', async () => {
   const context = await browser.newContext();
   const { page } = await openApp(context, server, '#/trials');
-  await waitRows(page, 55);
+  await waitRows(page, 75);
   await page.fill('#f-q', 'TNBC');
   await waitRows(page, 4);
   await page.waitForFunction(() => location.hash.includes('q=TNBC'));
@@ -63,7 +64,7 @@ test('typing a search filters the rows and follows into the address bar; filters
   await page.waitForSelector('[data-testid="empty"]');
   assert.match(await page.textContent('[data-testid="empty"]'), /No cohort/);
   await page.click('[data-testid="clear-empty"]');
-  await waitRows(page, 55);
+  await waitRows(page, 75);
   await page.waitForFunction(() => !location.hash.includes('q=') && !location.hash.includes('drug=') && !location.hash.includes('phase='));
   assert.equal(await page.inputValue('#f-q'), '');
   await context.close();
@@ -89,14 +90,14 @@ test('a link that sets phase opens "More filters and sorting" by itself', async 
 test('on a phone search, drug, tumour, the count and CSV fit the first screen; the rest is folded', async () => {
   const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
   const { page } = await openApp(context, server, '#/trials');
-  await waitRows(page, 55);
+  await waitRows(page, 75);
   const more = page.locator('[data-testid="more-filters"]');
   assert.equal(await more.evaluate((d) => d.open), false);
   for (const sel of ['#f-q', '#f-drug', '#f-tumor', '[data-testid="result-count"]', '[data-testid="csv"]']) {
     const box = await page.locator(sel).boundingBox();
     assert.ok(box && box.y + box.height <= 812, `${sel} in the first screen: ${JSON.stringify(box)}`);
   }
-  for (const id of ['phase', 'endpoint', 'line', 'sort', 'dir']) {
+  for (const id of ['phase', 'endpoint', 'line', 'sort', 'dir', 'evidence']) {
     assert.equal(await page.isVisible(`#f-${id}`), false, `${id} folded`);
   }
   // Opened by the user, it stays open while a filter is set and after it is unset.
@@ -113,7 +114,7 @@ test('on a phone search, drug, tumour, the count and CSV fit the first screen; t
 test('clicking the ORR header sorts the rows by ORR, highest first, missing last; again reverses', async () => {
   const context = await browser.newContext();
   const { page } = await openApp(context, server, '#/trials');
-  await waitRows(page, 55);
+  await waitRows(page, 75);
   await page.click('button[data-sort="orr"]');
   await page.waitForFunction(() => location.hash.includes('sort=orr') && location.hash.includes('dir=desc'));
   const th = page.locator('th:has(button[data-sort="orr"])');
@@ -157,7 +158,10 @@ test('the detail panel shows figures as printed, their sources, the notes and th
   const text = await panel.textContent();
   assert.ok(text.includes('stratified HR: 0.51; 95% CI, 0.38–0.69'), 'HR as printed');
   assert.ok(text.includes('(11.1 vs. 5.8 months)') && text.includes('11.14'), 'both mPFS figures');
-  assert.ok(text.includes('seed 000, Non-small cell lung cancer, ref. 19'), 'where in the source');
+  assert.ok(text.includes('the review of PD-1(L1)/VEGF bispecifics, Non-small cell lung cancer, ref. 19'), 'where in the source');
+  assert.ok(!/seed 0/i.test(text), 'documents named as readers know them');
+  assert.ok(text.includes('Xiong et al., Lancet 2025 (HARMONi-2)'), 'later evidence named');
+  assert.ok(await panel.locator('[data-testid="page-link"]').first().isVisible(), 'the page read is linked');
   assert.ok(await panel.locator('[data-testid="source-note"][data-id="harmoni2-mpfs-11.1-vs-11.14"]').isVisible());
   const link = panel.locator('[data-testid="registry-link"]');
   assert.equal(await link.getAttribute('href'), 'https://clinicaltrials.gov/study/NCT05499390');
@@ -244,5 +248,81 @@ test('the filtered table downloads as CSV named with the data version, with the 
   assert.equal(lines.length, 1 + 4, 'one line per row shown');
   assert.ok(lines.slice(1).every((l) => l.includes('TNBC')));
   await page.waitForSelector('text=Saved 4 rows');
+  await context.close();
+});
+
+// A randomised comparison read at a glance: HARMONi-2 and HARMONi-6, phone and desktop.
+for (const width of [375, 1280]) {
+  for (const [trial, exp, ctl, hr] of [['HARMONi-2', 'harmoni2-ivo', 'harmoni2-pembrolizumab', '0.51'], ['HARMONi-6', 'harmoni6-ivo', 'harmoni6-tislelizumab', '0.6']]) {
+    test(`${trial} reads at a glance at ${width} px: arm vs arm, medians, hazard ratio with its CI; screenshot`, async () => {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const { page, consoleErrors } = await openApp(context, server, `#/trials?q=${trial}`);
+      await page.waitForSelector(`[data-testid="cohort-row"][data-id="${exp}"]`);
+      // one comparison: both arms in one line group, the hazard ratios on the experimental arm
+      const group = page.locator(`tbody.comparison[data-line="${exp}"]`);
+      assert.equal(await group.locator('[data-testid="cohort-row"]').count(), 2);
+      const ids = await group.locator('[data-testid="cohort-row"]').evaluateAll((rows) => rows.map((r) => r.dataset.id));
+      assert.deepEqual(ids, [exp, ctl]);
+      const hrCell = page.locator(`[data-testid="cohort-row"][data-id="${exp}"] [data-field="hr"]`);
+      assert.equal(await hrCell.getAttribute('data-value'), hr);
+      assert.ok(await hrCell.isVisible(), 'the hazard ratio is shown');
+      assert.equal(await page.locator(`[data-testid="cohort-row"][data-id="${ctl}"] [data-field="hr"]`).getAttribute('data-value'), null);
+      const row = page.locator(`[data-testid="cohort-row"][data-id="${exp}"]`);
+      assert.ok(['peer-reviewed', 'congress', 'company', 'review'].includes(await row.getAttribute('data-evidence')));
+      assert.match(await row.getAttribute('data-asof'), /^\d{4}-\d{2}(-\d{2})?$/);
+      assert.match(await page.textContent('[data-testid="evidence-as-of"]'), /Evidence as of \d{1,2} \w{3} 20\d\d/);
+      const box = await hrCell.boundingBox();
+      assert.ok(box && box.x >= 0 && box.x + box.width <= width + 1, `hazard ratio within the width: ${JSON.stringify(box)}`);
+      const layout = await page.evaluate(() => {
+        const w = document.querySelector('.trials-table-wrap');
+        return { scroll: w.scrollWidth, client: w.clientWidth, page: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight };
+      });
+      assert.ok(layout.page <= width + 1, `the page does not scroll sideways: ${JSON.stringify(layout)}`);
+      if (width === 1280) {
+        // every column, hazard ratio included, without scrolling sideways; within three screens
+        assert.ok(layout.scroll <= layout.client + 1, `the table does not scroll sideways: ${JSON.stringify(layout)}`);
+        for (const field of ['n', 'orr', 'dcr', 'mpfs', 'mos', 'mdor', 'hr', 'hros', 'ae', 'ae3']) {
+          const c = await page.locator(`[data-testid="cohort-row"][data-id="${exp}"] [data-field="${field}"]`).boundingBox();
+          assert.ok(c && c.x + c.width <= 1280, `${field} visible`);
+        }
+        assert.ok(layout.height <= 3 * 900, `the search reads within three screens: ${layout.height}px`);
+      } else {
+        // a card: the line is a block no wider than the screen, its figures labelled
+        const card = await group.boundingBox();
+        assert.ok(card && card.width <= width, JSON.stringify(card));
+        assert.match(await hrCell.textContent(), /HR PFS/);
+      }
+      await mkdir(screenshotDir, { recursive: true });
+      await page.screenshot({ path: join(screenshotDir, `trials-${trial.toLowerCase()}-${width}.png`), fullPage: true });
+      assert.deepEqual(appErrors(consoleErrors), []);
+      await context.close();
+    });
+  }
+}
+
+test('the evidence filter keeps rows of one kind; the reference tabs hold notes, ongoing trials, molecules and documents', async () => {
+  const context = await browser.newContext();
+  const { page } = await openApp(context, server, '#/trials?evidence=congress');
+  await page.waitForSelector('[data-testid="cohort-row"]');
+  const kinds = await page.$$eval('[data-testid="cohort-row"]', (rows) => rows.map((r) => r.dataset.evidence));
+  assert.ok(kinds.length > 0 && kinds.every((k) => k === 'congress'), kinds.join());
+  assert.equal(await page.inputValue('#f-evidence'), 'congress');
+  // notes of the rows shown under the table; all notes in their own tab
+  assert.ok(await page.locator('[data-testid="row-notes"]').isVisible());
+  assert.equal(await page.locator('[data-testid="panel-notes"]').isVisible(), false);
+  await page.click('[data-tab="notes"]');
+  await page.waitForSelector('[data-testid="panel-notes"]:not([hidden])');
+  assert.equal(await page.locator('[data-testid="panel-outcomes"]').isVisible(), false);
+  assert.ok(await page.locator('[data-testid="panel-notes"] [data-testid="source-note"]').count() > 60);
+  await page.click('[data-tab="documents"]');
+  await page.waitForSelector('[data-testid="panel-documents"]:not([hidden])');
+  assert.equal(await page.locator('[data-testid="document"]').count(), 24);
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const violations = await axeViolations(page);
+    assert.deepEqual(violations, [], `${scheme}: ${JSON.stringify(violations, null, 1)}`);
+  }
+  await page.click('[data-tab="outcomes"]');
+  await page.waitForSelector('[data-testid="panel-outcomes"]:not([hidden])');
   await context.close();
 });

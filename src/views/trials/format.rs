@@ -1,52 +1,159 @@
-//! Text of figures, intervals, sources and short labels for the trials view.
+//! Text of figures, intervals, dates, kinds and labels in the trials view, in the reader's
+//! language. Numbers go through `crate::format`; states and units are translated.
 
-use crate::trials::{Dataset, Figure, Measure, NoteKind, Record, Unit};
+use crate::format::{number, significant, Quantity};
+use crate::i18n::{translated, Lang, Text};
+use crate::tr;
+use crate::trials::{
+    Cell, Dataset, EvidenceKind, Figure, Measure, NoteKind, PubDate, Record, Unit,
+};
 
-/// A measure as the reader sees it: the number as printed, or NR, NE, "not mature".
-pub fn measure_text(m: Measure) -> String {
-    m.to_string()
+/// A drug of the data (lower-case generic name or code) as the reader names it.
+pub fn drug_name(drug: &str, lang: Lang) -> String {
+    let text = match drug {
+        "ivonescimab" => tr!("ivonescimab", "依沃西单抗"),
+        "pembrolizumab" => tr!("pembrolizumab", "帕博利珠单抗"),
+        "tislelizumab" => tr!("tislelizumab", "替雷利珠单抗"),
+        "ligufalimab" => tr!("ligufalimab", "莱法利单抗"),
+        "carboplatin" => tr!("carboplatin", "卡铂"),
+        "cisplatin" => tr!("cisplatin", "顺铂"),
+        "pemetrexed" => tr!("pemetrexed", "培美曲塞"),
+        "paclitaxel" => tr!("paclitaxel", "紫杉醇"),
+        "nab-paclitaxel" => tr!("nab-paclitaxel", "白蛋白结合型紫杉醇"),
+        "docetaxel" => tr!("docetaxel", "多西他赛"),
+        "gemcitabine" => tr!("gemcitabine", "吉西他滨"),
+        "etoposide" => tr!("etoposide", "依托泊苷"),
+        "placebo" => tr!("placebo", "安慰剂"),
+        other => return other.to_string(),
+    };
+    text.get(lang).to_string()
+}
+
+/// A number of a unit as the reader sees it.
+pub fn number_text(x: f64, unit: Unit) -> String {
+    match unit {
+        Unit::Percent => number(x, Quantity::Percent),
+        Unit::Ratio => number(x, Quantity::Ratio),
+        Unit::Patients => number(x, Quantity::Count),
+        Unit::Months | Unit::Days | Unit::PValue | Unit::Times | Unit::Nanomolar => {
+            significant(x, 4)
+        }
+    }
+}
+
+/// A measure as the reader sees it: the number, a bound, a range, or NR, NE, "not mature".
+pub fn measure_text(m: Measure, unit: Unit, lang: Lang) -> String {
+    match m {
+        Measure::Number(x) => number_text(x, unit),
+        Measure::Below(x) => format!("<{}", number_text(x, unit)),
+        Measure::Above(x) => format!(">{}", number_text(x, unit)),
+        Measure::Range(a, b) => format!("{}–{}", number_text(a, unit), number_text(b, unit)),
+        Measure::NotReached => tr!("NR", "未达到").get(lang).to_string(),
+        Measure::NotEstimable => tr!("NE", "不可估计").get(lang).to_string(),
+        Measure::NotMature => tr!("not mature", "尚未成熟").get(lang).to_string(),
+    }
 }
 
 /// "0.38–0.69", or `None` when no bound is printed.
-pub fn ci_text(f: &Figure) -> Option<String> {
+pub fn ci_text(f: &Figure, lang: Lang) -> Option<String> {
     if f.ci_low.is_none() && f.ci_high.is_none() {
         return None;
     }
-    let b = |m: Option<Measure>| m.map(measure_text).unwrap_or_else(|| "?".into());
+    let b = |m: Option<Measure>| {
+        m.map(|m| measure_text(m, f.unit, lang))
+            .unwrap_or_else(|| "?".into())
+    };
     Some(format!("{}–{}", b(f.ci_low), b(f.ci_high)))
 }
 
-/// The value with its unit: "50%", "11.14 months", "0.51", "198 patients", "NR".
-pub fn value_with_unit(f: &Figure) -> String {
-    let v = measure_text(f.value);
-    match (f.value, f.unit) {
-        (Measure::Number(_), Unit::Percent) => format!("{v}%"),
-        (Measure::Number(_), Unit::Months) => format!("{v} months"),
-        (Measure::Number(_), Unit::Patients) => format!("{v} patients"),
-        _ => v,
+fn unit_word(unit: Unit) -> Option<Text> {
+    match unit {
+        Unit::Months => Some(tr!("months", "个月")),
+        Unit::Days => Some(tr!("days", "天")),
+        Unit::Patients => Some(tr!("patients", "例")),
+        Unit::Times => Some(tr!("times", "倍")),
+        Unit::Nanomolar => Some(tr!("nM", "nM")),
+        Unit::Percent | Unit::Ratio | Unit::PValue => None,
+    }
+}
+
+/// The value with its unit: "50%", "11.14 months", "0.51", "198 patients", "NR", "p 0.019".
+pub fn value_with_unit(f: &Figure, lang: Lang) -> String {
+    let v = measure_text(f.value, f.unit, lang);
+    let numeric = !matches!(
+        f.value,
+        Measure::NotReached | Measure::NotEstimable | Measure::NotMature
+    );
+    if !numeric {
+        return v;
+    }
+    match (f.unit, unit_word(f.unit)) {
+        (Unit::Percent, _) => format!("{v}%"),
+        (Unit::PValue, _) => format!("p {v}"),
+        (_, Some(w)) if lang == Lang::ZhCn && !w.get(lang).is_ascii() => {
+            format!("{v} {}", w.get(lang))
+        }
+        (_, Some(w)) => format!("{v} {}", w.get(lang)),
+        (_, None) => v,
     }
 }
 
 /// The value, unit and 95% CI in one line: "0.51 (95% CI 0.38–0.69)".
-pub fn figure_line(f: &Figure) -> String {
-    match ci_text(f) {
-        Some(ci) => format!("{} (95% CI {ci})", value_with_unit(f)),
-        None => value_with_unit(f),
+pub fn figure_line(f: &Figure, lang: Lang) -> String {
+    match ci_text(f, lang) {
+        Some(ci) => tr!("{value} (95% CI {ci})", "{value}（95%置信区间 {ci}）")
+            .fill(lang, &[("value", &value_with_unit(f, lang)), ("ci", &ci)]),
+        None => value_with_unit(f, lang),
     }
 }
 
-/// The `data-value` of a figure cell: the number at full precision, `None` for NR/NE/absent.
-pub fn data_value(f: Option<&Figure>) -> Option<String> {
-    f.and_then(Figure::number).map(|x| x.to_string())
+/// The `data-value` of a cell: the number a single figure shows, at full precision.
+pub fn data_value(cell: &Cell) -> Option<String> {
+    cell.number().map(|x| x.to_string())
 }
 
-pub fn note_kind_label(kind: NoteKind) -> &'static str {
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// "8 Mar 2025" / "Mar 2025"; "2025年3月8日" / "2025年3月".
+pub fn date_text(d: PubDate, lang: Lang) -> String {
+    let month = usize::from(d.month.clamp(1, 12)) - 1;
+    match (lang, d.has_day()) {
+        (Lang::En, true) => format!("{} {} {}", d.day, MONTHS[month], d.year),
+        (Lang::En, false) => format!("{} {}", MONTHS[month], d.year),
+        (Lang::ZhCn, true) => format!("{}年{}月{}日", d.year, d.month, d.day),
+        (Lang::ZhCn, false) => format!("{}年{}月", d.year, d.month),
+    }
+}
+
+/// A document's date, marked where it is the earliest the document can be.
+pub fn document_date_text(ds: &Dataset, id: &str, lang: Lang) -> String {
+    match ds.document(id) {
+        Some(d) if d.date_is_earliest => {
+            tr!("{date} or later", "{date}或之后").fill(lang, &[("date", &date_text(d.date, lang))])
+        }
+        Some(d) => date_text(d.date, lang),
+        None => String::new(),
+    }
+}
+
+pub fn kind_label(kind: EvidenceKind) -> Text {
     match kind {
-        NoteKind::Error => "Error in the source",
-        NoteKind::Disagreement => "Sources disagree",
-        NoteKind::Ambiguity => "Unclear in the source",
-        NoteKind::Context => "Context",
-        NoteKind::Outside => "Outside knowledge, to check",
+        EvidenceKind::PeerReviewed => tr!("Peer-reviewed", "同行评审"),
+        EvidenceKind::Congress => tr!("Congress", "学术会议"),
+        EvidenceKind::Company => tr!("Company", "公司公告"),
+        EvidenceKind::Review => tr!("Review", "综述"),
+    }
+}
+
+pub fn note_kind_label(kind: NoteKind) -> Text {
+    match kind {
+        NoteKind::Error => tr!("Error in the source", "文献错误"),
+        NoteKind::Disagreement => tr!("Sources disagree", "来源不一致"),
+        NoteKind::Ambiguity => tr!("Unclear in the source", "文献表述不清"),
+        NoteKind::Context => tr!("Context", "背景"),
+        NoteKind::Outside => tr!("Outside knowledge, to check", "外部知识，待核对"),
     }
 }
 
@@ -60,7 +167,7 @@ pub fn note_kind_code(kind: NoteKind) -> &'static str {
     }
 }
 
-fn truncate(text: &str, max_chars: usize) -> String {
+pub fn truncate(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {
         text.to_string()
     } else {
@@ -69,36 +176,48 @@ fn truncate(text: &str, max_chars: usize) -> String {
     }
 }
 
-/// The trial's name, or its registry id when the sources describe an unnamed study at length.
-pub fn short_trial(r: &Record) -> String {
-    if r.trial.chars().count() <= 24 {
-        r.trial.clone()
-    } else if let Some(id) = &r.registry_id {
-        id.clone()
-    } else {
-        truncate(&r.trial, 24)
+/// The short name a reader looks for: "HARMONi-2".
+pub fn short_trial(r: &Record, lang: Lang) -> String {
+    translated(&r.name, lang).to_string()
+}
+
+/// "HARMONi-2 · NCT05499390".
+pub fn trial_heading(r: &Record, lang: Lang) -> String {
+    match &r.registry_id {
+        Some(id) => format!("{} · {id}", short_trial(r, lang)),
+        None => short_trial(r, lang),
     }
 }
 
-/// A label for charts: "HARMONi-2 · NSCLC · Intention-to-treat, ivonescimab arm".
-pub fn short_label(r: &Record) -> String {
-    let mut s = format!("{} · {}", short_trial(r), r.tumour);
+/// A label for charts: "HARMONi-2 · NSCLC · Ivonescimab".
+pub fn short_label(r: &Record, lang: Lang) -> String {
+    let mut s = format!("{} · {}", short_trial(r, lang), r.tumour);
     if let Some(sub) = &r.subgroup {
         s.push_str(" · ");
-        s.push_str(&truncate(sub, 26));
+        s.push_str(&truncate(translated(sub, lang), 26));
     }
+    s.push_str(" · ");
+    s.push_str(&truncate(translated(&r.arm, lang), 26));
     s
 }
 
-/// A record's subgroup or, failing that, its regimen (for headings and labels).
-pub fn cohort_name(r: &Record) -> String {
-    r.subgroup.clone().unwrap_or_else(|| r.regimen.clone())
+/// A record's arm and, where set, its population: "Ivonescimab, Intention-to-treat".
+pub fn cohort_name(r: &Record, lang: Lang) -> String {
+    match &r.subgroup {
+        Some(sub) => format!("{}, {}", translated(&r.arm, lang), translated(sub, lang)),
+        None => translated(&r.arm, lang).to_string(),
+    }
 }
 
-/// True when the figure cell deserves a marker: the sources print other values for this
-/// endpoint, or a note names this endpoint.
+/// The phase as readers write it: "phase III" / "III 期".
+pub fn phase_text(phase: &str, lang: Lang) -> String {
+    tr!("phase {phase}", "{phase} 期").fill(lang, &[("phase", phase)])
+}
+
+/// True when the figure cell deserves a marker: its figures disagree, or a note names this
+/// endpoint of the record.
 pub fn figure_flagged(ds: &Dataset, r: &Record, key: &str) -> bool {
-    r.has_alternatives(key)
+    matches!(r.cell(key), Cell::Disputed(_))
         || ds
             .notes_for(&r.id)
             .iter()
@@ -106,12 +225,16 @@ pub fn figure_flagged(ds: &Dataset, r: &Record, key: &str) -> bool {
 }
 
 /// Names an item a note applies to: a record, a molecule or an ongoing trial.
-pub fn item_label(ds: &Dataset, id: &str) -> String {
+pub fn item_label(ds: &Dataset, id: &str, lang: Lang) -> String {
     if let Some(r) = ds.record(id) {
-        return format!("{} ({})", short_trial(r), truncate(&cohort_name(r), 40));
+        return format!(
+            "{} ({})",
+            short_trial(r, lang),
+            truncate(&cohort_name(r, lang), 48)
+        );
     }
     if let Some(m) = ds.molecules.iter().find(|m| m.id == id) {
-        return format!("{} (molecule, {})", m.name, m.source.location);
+        return tr!("{name} (molecule)", "{name}（分子）").fill(lang, &[("name", &m.name)]);
     }
     if let Some(o) = ds.ongoing.iter().find(|o| o.id == id) {
         let name = o
@@ -119,10 +242,16 @@ pub fn item_label(ds: &Dataset, id: &str) -> String {
             .clone()
             .or_else(|| o.trial_name.clone())
             .unwrap_or_else(|| o.indication.clone());
-        return format!(
-            "{name} (ongoing trial, {} {})",
-            o.source.document.label(),
-            o.source.location
+        return tr!(
+            "{name} (ongoing trial, {source})",
+            "{name}（进行中试验，{source}）"
+        )
+        .fill(
+            lang,
+            &[
+                ("name", &name),
+                ("source", &ds.source_text(&o.source, lang)),
+            ],
         );
     }
     id.to_string()
@@ -143,34 +272,48 @@ mod tests {
         };
         let hr = r.figure("hr");
         assert_eq!(
-            hr.map(figure_line).as_deref(),
+            hr.map(|f| figure_line(f, Lang::En)).as_deref(),
             Some("0.51 (95% CI 0.38–0.69)")
         );
-        assert_eq!(data_value(hr).as_deref(), Some("0.51"));
+        assert_eq!(data_value(&r.cell("hr")).as_deref(), Some("0.51"));
         // mDoR not reached: shown as NR, no data-value
         let mdor = r.figure("mdor");
-        assert_eq!(mdor.map(value_with_unit).as_deref(), Some("NR"));
-        assert_eq!(data_value(mdor), None);
         assert_eq!(
-            r.figure("n").map(value_with_unit).as_deref(),
+            mdor.map(|f| value_with_unit(f, Lang::En)).as_deref(),
+            Some("NR")
+        );
+        assert_eq!(data_value(&r.cell("mdor")), None);
+        assert_eq!(
+            r.figure("n")
+                .map(|f| value_with_unit(f, Lang::En))
+                .as_deref(),
             Some("198 patients")
         );
-        // 11.14 (seed 001) and 11.1 (seed 000): flagged
+        // 11.14 (Vallathol et al. 2025) and 11.1 (the review): a note names it
         assert!(figure_flagged(ds, r, "mpfs"));
         assert!(!figure_flagged(ds, r, "hr"));
-        assert_eq!(short_trial(r), "HARMONi-2");
+        assert_eq!(trial_heading(r, Lang::En), "HARMONi-2 · NCT05499390");
     }
 
     #[test]
-    fn long_names_are_shortened() {
-        let Ok(ds) = dataset() else {
-            panic!("data file does not parse")
-        };
-        let Some(r) = ds.record("nct05227664-tnbc") else {
-            panic!("tnbc record missing")
-        };
-        assert_eq!(short_trial(r), "NCT05227664");
-        assert!(short_label(r).starts_with("NCT05227664 · TNBC"));
+    fn numbers_states_and_dates_read_as_a_reader_expects() {
+        assert_eq!(number_text(0.777, Unit::Ratio), "0.777");
+        assert_eq!(number_text(66.6, Unit::Percent), "66.6");
+        assert_eq!(number_text(0.0001, Unit::PValue), "0.0001");
+        assert_eq!(number_text(0.00001, Unit::PValue), "0.00001");
+        assert_eq!(
+            measure_text(Measure::Below(1.0), Unit::Percent, Lang::En),
+            "<1"
+        );
+        assert_eq!(
+            measure_text(Measure::Range(80.0, 95.0), Unit::Percent, Lang::En),
+            "80–95"
+        );
+        let d = PubDate::parse("2025-03-08").unwrap_or_else(|| panic!("date"));
+        assert_eq!(date_text(d, Lang::En), "8 Mar 2025");
+        assert_eq!(date_text(d, Lang::ZhCn), "2025年3月8日");
+        let m = PubDate::parse("2025-04").unwrap_or_else(|| panic!("date"));
+        assert_eq!(date_text(m, Lang::En), "Apr 2025");
         assert_eq!(truncate("abcdef", 4), "abc…");
     }
 }
