@@ -3,6 +3,7 @@
 
 use super::evidence::Cell;
 use super::model::{Dataset, Figure, Record};
+use super::search::Column;
 use super::CONTRACT_FIELDS;
 use crate::csv::Writer;
 use crate::i18n::Lang;
@@ -42,25 +43,28 @@ fn describe(ds: &Dataset, r: &Record, f: &Figure) -> String {
 /// bounds); every figure, with its source and date, is listed in `other_figures`; the row's
 /// evidence kind and date, its source and notes follow.
 pub fn to_csv(ds: &Dataset, rows: &[&Record]) -> String {
+    // The columns a link can sort by are named as the link names them (`Column::code`).
+    let drug = Column::Drug.code();
+    let tumour = Column::Tumour.code();
     let mut header: Vec<String> = [
         "id",
         "trial",
         "registry_id",
         "registry_url",
-        "drug",
-        "drugs",
+        drug,
+        &format!("{drug}s"),
         "name",
         "arm",
         "comparison",
         "role",
         "comparator",
-        "phase",
-        "tumor",
-        "tumor_name",
+        Column::Phase.code(),
+        tumour,
+        &format!("{tumour}_name"),
         "subgroup",
         "biomarker",
-        "line",
-        "regimen",
+        Column::Line.code(),
+        Column::Regimen.code(),
         "follow_up_months",
         "evidence",
         "as_of",
@@ -70,7 +74,7 @@ pub fn to_csv(ds: &Dataset, rows: &[&Record]) -> String {
     .collect();
     for key in CONTRACT_FIELDS {
         header.push(key.to_string());
-        if key != "n" {
+        if key != crate::trials::PATIENTS {
             header.push(format!("{key}_ci_low"));
             header.push(format!("{key}_ci_high"));
         }
@@ -125,7 +129,7 @@ pub fn to_csv(ds: &Dataset, rows: &[&Record]) -> String {
                 }
             };
             line.push(value);
-            if key != "n" {
+            if key != crate::trials::PATIENTS {
                 line.push(lo);
                 line.push(hi);
             }

@@ -42,10 +42,13 @@ const TRIALS_JSON_FILE: &str = include_str!("../../data/trials.json");
 /// The data as embedded: the same JSON without whitespace, written by build.rs.
 pub const TRIALS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/trials.min.json"));
 
+/// The endpoint key of the number of patients (a CONTRACT cell, and the first of them).
+pub const PATIENTS: &str = "n";
+
 /// The CONTRACT's `data-field` names of a trials row, in table order. Each is an endpoint key
 /// of [`Record::figure`].
 pub const CONTRACT_FIELDS: [&str; 10] = [
-    "n", "orr", "dcr", "mpfs", "mos", "mdor", "hr", "hros", "ae", "ae3",
+    PATIENTS, "orr", "dcr", "mpfs", "mos", "mdor", "hr", "hros", "ae", "ae3",
 ];
 
 /// The embedded data file could not be read into typed records.

@@ -146,7 +146,7 @@ pub fn endpoint_options(ds: &Dataset, lang: Lang) -> Vec<OptionGroup> {
     flat(
         ds.endpoints
             .iter()
-            .filter(|e| e.key != "n" && e.key != "follow_up")
+            .filter(|e| e.key != crate::trials::PATIENTS && e.key != "follow_up")
             .filter(|e| ds.records.iter().any(|r| r.figure(&e.key).is_some()))
             .map(|e| (e.key.clone(), translated(&e.name, lang).to_string()))
             .collect(),
@@ -192,7 +192,7 @@ pub fn sort_options(lang: Lang) -> Vec<OptionGroup> {
         (Column::Tumour.code(), tr!("Tumour", "肿瘤")),
         (Column::Phase.code(), tr!("Phase", "分期")),
         (Column::Line.code(), tr!("Line", "治疗线")),
-        ("n", tr!("Patients (n)", "患者数（n）")),
+        (crate::trials::PATIENTS, tr!("Patients (n)", "患者数（n）")),
         ("orr", tr!("ORR", "ORR")),
         ("dcr", tr!("DCR", "DCR")),
         ("mpfs", tr!("Median PFS", "中位 PFS")),

@@ -211,7 +211,7 @@ pub fn cohort_name(r: &Record, lang: Lang) -> String {
 
 /// The phase as readers write it: "phase III" / "III 期".
 pub fn phase_text(phase: &str, lang: Lang) -> String {
-    tr!("phase {phase}", "{phase} 期").fill(lang, &[("phase", phase)])
+    tr!("phase {level}", "{level} 期").fill(lang, &[("level", phase)])
 }
 
 /// True when the figure cell deserves a marker: its figures disagree, or a note names this

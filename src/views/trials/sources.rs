@@ -19,7 +19,7 @@ fn inline_notes(ds: &Dataset, id: &str, lang: Lang) -> Html {
 
 /// Text with the table's line breaks kept as separate lines.
 fn lines(text: &str) -> Html {
-    html! { { for text.lines().map(|l| html! { <span class="line">{l.to_string()}</span> }) } }
+    html! { { for text.lines().map(|l| html! { <span class="cell-line">{l.to_string()}</span> }) } }
 }
 
 pub fn ongoing_section(ds: &Dataset, lang: Lang) -> Html {

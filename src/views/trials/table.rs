@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 /// The CONTRACT figure columns: (`data-field`, header, unit shown in the header).
 pub const FIGURE_COLUMNS: [(&str, Text, Option<Text>); 10] = [
-    ("n", tr!("n", "例数"), None),
+    (crate::trials::PATIENTS, tr!("n", "例数"), None),
     ("orr", tr!("ORR", "ORR"), Some(tr!("%", "%"))),
     ("dcr", tr!("DCR", "DCR"), Some(tr!("%", "%"))),
     ("mpfs", tr!("mPFS", "mPFS"), Some(tr!("mo", "月"))),
@@ -183,7 +183,7 @@ fn line_body(st: &TableState, line: &Line<'static>) -> Html {
         Line::Comparison(_) => "comparison",
     };
     html! {
-        <tbody class={classes!("line", kind)} data-line={first.id.clone()}>
+        <tbody class={classes!("trial-line", kind)} data-line={first.id.clone()}>
             { for records.iter().enumerate().map(|(i, r)| row(st, line, r, i == 0)) }
             <tr class="detail-row" id={format!("detail-{}", first.id)} hidden={!open}>
                 <td colspan={COLUMN_COUNT.to_string()}>
