@@ -182,7 +182,7 @@ pub fn ivonescimab_inputs(ctx: &InputContext) -> Html {
                     <summary>{ctx.t(tr!("The sources' words", "来源原文"))}</summary>
                     <ul class="quotes">
                         { for d.sources.iter().map(|s| html! {
-                            <li>{source_span(s.short(lang))}{": "}<q>{s.as_printed.as_deref().unwrap_or_default().to_string()}</q></li>
+                            <li>{source_span(s.short(lang))}{": "}<q lang="en">{s.as_printed.as_deref().unwrap_or_default().to_string()}</q></li>
                         }) }
                     </ul>
                 </details>

@@ -264,7 +264,7 @@ pub fn label_notes(report: &DoseReport, lang: Lang) -> Html {
 }
 
 pub fn formulas(report: &DoseReport, lang: Lang) -> Html {
-    let worked = worked_formulas(report);
+    let worked = worked_formulas(report, lang);
     html! {
         <div class="formulas">
             <h3>{tr!("Formulas with these numbers", "代入本例数值的公式").get(lang)}</h3>
@@ -279,6 +279,14 @@ pub fn formulas(report: &DoseReport, lang: Lang) -> Html {
             }
         </div>
     }
+}
+
+/// A document's citation: translated where the data gives its Chinese (`citation_zh`), else
+/// as the document prints it, marked as English.
+fn citation(text: &'static str, lang: Lang) -> Html {
+    let shown = translated(text, lang);
+    let as_printed = lang != Lang::En && shown == text;
+    html! { <span lang={as_printed.then_some("en")}>{shown}</span> }
 }
 
 /// Every source the page cites, with the words as printed, then the documents.
@@ -312,7 +320,7 @@ pub fn sources(report: &DoseReport, regimen: Option<&Regimen>, lang: Lang) -> Ht
         seen.push(line);
         items.push(html! {
             <li><span class="source">{s.short(lang)}</span>
-                if let Some(q) = &s.as_printed { {": "}<q>{q.to_string()}</q> }
+                if let Some(q) = &s.as_printed { {": "}<q lang="en">{q.to_string()}</q> }
             </li>
         });
     }
@@ -326,11 +334,11 @@ pub fn sources(report: &DoseReport, regimen: Option<&Regimen>, lang: Lang) -> Ht
             <ul>{ for items }</ul>
             <ul class="documents">
                 { for crate::dosing::regimens::documents().into_iter().map(|d| html! {
-                    <li><strong>{document_name(&d.id).get(lang)}</strong>{": "}{d.citation.to_string()}</li>
+                    <li><strong>{document_name(&d.id).get(lang)}</strong>{": "}{citation(&d.citation, lang)}</li>
                 }) }
                 { for kidney_pages.map(|p| html! {
                     <li><strong>{document_name(&p.document).get(lang)}</strong>{": "}
-                        {crate::sources::document(&p.document).map(|d| d.citation.to_string()).unwrap_or_default()}{" "}
+                        {crate::sources::document(&p.document).map(|d| citation(&d.citation, lang)).unwrap_or_default()}{" "}
                         <a href={p.url.to_string()} rel="noreferrer noopener" target="_blank">{p.url.to_string()}</a>
                         {" "}{tr!("(read {date})", "（查阅于 {date}）").fill(lang, &[("date", &p.read_on)])}</li>
                 }) }
