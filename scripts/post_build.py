@@ -7,7 +7,9 @@
    translation pack, the trials data) from the build's output folder into the site: the
    names are read from the wasm itself, so the site gets exactly the files its build names.
 3. Writes the service worker, sw.js, at the site's root: its cache version is a hash of every
-   file of the build, and its precache list names every file (the page as './').
+   file of the build, and its precache list names every file (the page as './') but the
+   translation packs (`assets/<lang>.<hash>.txt`): those are listed apart and cached when a
+   reader chooses their language, so English readers never download Chinese texts.
 
     python3 scripts/post_build.py              (as a Trunk hook: TRUNK_STAGING_DIR is set)
     python3 scripts/post_build.py --sw-only DIR   (only step 3, on a built site)
@@ -63,6 +65,10 @@ def copy_lazy_assets(site: Path) -> None:
         target.write_bytes(newest.read_bytes())
 
 
+# A translation pack: fetched only by readers of its language (src/i18n.rs).
+LANGUAGE_PACK = re.compile(r"assets/[a-z]{2}(-[A-Z]{2})?\.[0-9a-f]{16}\.txt")
+
+
 def write_service_worker(site: Path) -> str:
     files = sorted(
         p for p in site.rglob("*") if p.is_file() and p.name != "sw.js" and not p.name.startswith(".")
@@ -73,10 +79,13 @@ def write_service_worker(site: Path) -> str:
         digest.update(b"\0")
         digest.update(path.read_bytes())
     version = digest.hexdigest()[:16]
-    precache = ["./"] + [p.relative_to(site).as_posix() for p in files if p.name != "index.html"]
+    names = [p.relative_to(site).as_posix() for p in files if p.name != "index.html"]
+    on_demand = [n for n in names if LANGUAGE_PACK.fullmatch(n)]
+    precache = ["./"] + [n for n in names if n not in on_demand]
     worker = SW_TEMPLATE.read_text(encoding="utf-8")
     worker = worker.replace("'__IVOCALC_CACHE_VERSION__'", json.dumps(version))
     worker = worker.replace("__IVOCALC_PRECACHE__", json.dumps(precache, indent=2))
+    worker = worker.replace("__IVOCALC_ON_DEMAND__", json.dumps(on_demand, indent=2))
     (site / "sw.js").write_text(worker, encoding="utf-8")
     return version
 

@@ -40,13 +40,26 @@ pub fn initial_lang(query: &QueryMap) -> Lang {
         .unwrap_or_default()
 }
 
-/// The page title in a language.
-fn title(lang: Lang) -> &'static str {
-    tr!(
-        "ivocalc: ivonescimab dose, PK and trials",
-        "ivocalc：依沃西单抗剂量、药代动力学与临床试验"
-    )
-    .get(lang)
+/// What the page says outside the app in a language: title, update banner, manifest.
+fn document_texts(lang: Lang) -> browser::DocumentTexts<'static> {
+    browser::DocumentTexts {
+        lang: lang.code(),
+        title: tr!(
+            "ivocalc: ivonescimab dose, PK and trials",
+            "ivocalc：依沃西单抗剂量、药代动力学与临床试验"
+        )
+        .get(lang),
+        update_text: tr!(
+            "A new version of ivocalc is ready. ",
+            "ivocalc 新版本已就绪。"
+        )
+        .get(lang),
+        update_button: tr!("Reload to update", "重新加载以更新").get(lang),
+        manifest: match lang {
+            Lang::En => "manifest.webmanifest",
+            Lang::ZhCn => "manifest.zh-CN.webmanifest",
+        },
+    }
 }
 
 #[function_component]
@@ -75,11 +88,17 @@ pub fn App(props: &AppProps) -> Html {
     {
         let pack_loaded = pack_loaded.clone();
         use_effect_with(*lang, move |lang| {
-            browser::set_document_lang(lang.code(), title(*lang));
+            browser::set_document_texts(&document_texts(*lang));
             if *lang == Lang::ZhCn && !Pack::is_loaded() {
+                let lang = *lang;
                 yew::platform::spawn_local(async move {
                     if let Some(text) = browser::fetch_text(ZH_PACK_FILE).await {
                         Pack::install(&text);
+                        // The title and the banner's words in Chinese, now that they are here
+                        // (unless the reader has chosen English meanwhile).
+                        if browser::document_lang().as_deref() == Some(lang.code()) {
+                            browser::set_document_texts(&document_texts(lang));
+                        }
                         pack_loaded.set(true);
                     }
                 });

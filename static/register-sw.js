@@ -1,5 +1,7 @@
 // Registers the service worker (offline use) and tells the user when a new build is ready,
 // offering to reload. Until the user reloads, the open app keeps running on its own build.
+// The banner speaks the page's language: the app puts its words on <html> (data-update-text,
+// data-update-button) whenever the language changes; English until the app has started.
 (function () {
   if (!('serviceWorker' in navigator)) return;
   var reloading = false;
@@ -11,11 +13,12 @@
     banner.className = 'update-banner';
     banner.setAttribute('role', 'status');
     banner.setAttribute('data-testid', 'update-ready');
+    var root = document.documentElement;
     var text = document.createElement('span');
-    text.textContent = 'A new version of ivocalc is ready. ';
+    text.textContent = root.getAttribute('data-update-text') || 'A new version of ivocalc is ready. ';
     var button = document.createElement('button');
     button.type = 'button';
-    button.textContent = 'Reload to update';
+    button.textContent = root.getAttribute('data-update-button') || 'Reload to update';
     button.addEventListener('click', function () {
       button.disabled = true;
       userAskedReload = true;
@@ -48,6 +51,12 @@
   window.addEventListener('load', function () {
     navigator.serviceWorker.register('sw.js').then(function (registration) {
       watch(registration);
+      // A page in another language than English loaded its texts before the worker controlled
+      // it (a first visit): the worker keeps them for offline use.
+      navigator.serviceWorker.ready.then(function (ready) {
+        var lang = document.documentElement.lang;
+        if (lang && lang !== 'en' && ready.active) ready.active.postMessage({ cacheLanguage: lang });
+      });
       // Look for a new build whenever the app comes back to the foreground.
       document.addEventListener('visibilitychange', function () {
         if (document.visibilityState === 'visible') registration.update().catch(function () {});

@@ -410,7 +410,7 @@ pub fn PkView(props: &PkViewProps) -> Html {
                         } else if let Some(run) = &current_pop {
                             <p>{tr!(
                                 "{count} virtual patients (seed {seed_number}): median with 25-75 % and 5-95 % bands on the chart; each metric with its 5-95 % range.",
-                                "{count} 名虚拟患者（种子 {seed_number}）：图中显示中位数及 25–75% 和 5–95% 区间带；各指标附其 5–95% 范围。"
+                                "{count} 名虚拟患者（随机种子 {seed_number}）：图中显示中位数及 25–75% 和 5–95% 区间带；各指标附其 5–95% 范围。"
                             ).fill(lang, &[("count", &run.summary.patients.to_string()), ("seed_number", &run.summary.seed.to_string())])}</p>
                         } else if !population_ok {
                             <p>{t(tr!("The bands need usable population inputs.", "区间带需要有效的群体模拟输入。"))}</p>

@@ -167,7 +167,7 @@ pub fn ivonescimab_inputs(ctx: &InputContext) -> Html {
             <li class={classes!(preset.label_dose.then_some("preset-label"))}>
                 <strong>{format!("{name}: ")}</strong>
                 <span class="preset-used" id={format!("preset-{}-used", exact(preset.mg_per_kg))}>
-                    {tr!("Used in: {trials}", "使用于：{trials}").fill(lang, &[("trials", translated(&preset.used_in, lang))])}{" "}
+                    {tr!("Used in: {trials}", "见于：{trials}").fill(lang, &[("trials", translated(&preset.used_in, lang))])}{" "}
                     {source_span(format!("({})", short_cites(preset.sources.iter(), lang)))}
                 </span>
             </li>

@@ -86,7 +86,7 @@ pub fn chart_data(
     if let Some(p) = population {
         let xs = scale(&p.times_days);
         bands.push(Band {
-            label: tr!("5-95 % of patients", "5-95 % 的患者").get(lang).into(),
+            label: tr!("5-95 % of patients", "5–95% 的患者").get(lang).into(),
             xs: xs.clone(),
             lower: p.p05.clone(),
             upper: p.p95.clone(),
@@ -94,7 +94,7 @@ pub fn chart_data(
             inner: false,
         });
         bands.push(Band {
-            label: tr!("25-75 %", "25-75 %").get(lang).into(),
+            label: tr!("25-75 %", "25–75%").get(lang).into(),
             xs: xs.clone(),
             lower: p.p25.clone(),
             upper: p.p75.clone(),
@@ -102,7 +102,7 @@ pub fn chart_data(
             inner: true,
         });
         series.push(Series {
-            label: tr!("Population median", "人群中位数").get(lang).into(),
+            label: tr!("Population median", "群体中位数").get(lang).into(),
             xs,
             ys: p.p50.clone(),
             style: 3,
