@@ -308,21 +308,6 @@ pub struct DocumentTexts<'a> {
     pub manifest: &'a str,
 }
 
-/// The page's `<html lang>` (None outside a browser).
-pub fn document_lang() -> Option<String> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        web_sys::window()?
-            .document()?
-            .document_element()?
-            .get_attribute("lang")
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        None
-    }
-}
-
 /// Sets `<html lang>`, the title, the update banner's words and the manifest link.
 pub fn set_document_texts(texts: &DocumentTexts) {
     #[cfg(target_arch = "wasm32")]

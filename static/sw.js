@@ -2,14 +2,15 @@
 // build's files; the version changes whenever any file of the build changes.
 const VERSION = '__IVOCALC_CACHE_VERSION__';
 const PRECACHE = __IVOCALC_PRECACHE__;
-// The translation packs (assets/<lang>.<hash>.txt): cached only for readers of the language,
-// when the page asks for them; a new build fetches those an older build had cached.
+// The files of each language but English ({"zh-CN": ["assets/zh-CN.<hash>.txt",
+// "manifest.zh-CN.webmanifest"]}): cached only for readers of the language, when the page asks
+// for them; a new build fetches those of the languages an older build had cached.
 const ON_DEMAND = __IVOCALC_ON_DEMAND__;
 const CACHE = `ivocalc-${VERSION}`;
 const PAGE = new URL('./', self.registration.scope).href;
 const scoped = (path) => new URL(path, self.registration.scope).href;
 const fresh = (path) => new Request(scoped(path), { cache: 'reload' });
-const packLang = (path) => path.split('/').pop().split('.')[0];
+const onDemand = new Set(Object.values(ON_DEMAND).flat().map(scoped));
 
 /** The language packs an older build of this app has cached (the reader uses them). */
 async function languagesInUse() {
@@ -24,11 +25,11 @@ async function languagesInUse() {
   return langs;
 }
 
-/** Caches this build's pack of a language (unless it is cached already). */
+/** Caches this build's files of a language (those not cached already). */
 async function cacheLanguage(lang) {
   const cache = await caches.open(CACHE);
   const missing = [];
-  for (const p of ON_DEMAND.filter((p) => packLang(p) === lang)) {
+  for (const p of ON_DEMAND[lang] || []) {
     if (!(await cache.match(scoped(p)))) missing.push(fresh(p));
   }
   if (missing.length) await cache.addAll(missing);
@@ -75,11 +76,11 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   // Hashed files never change: this build's cache first, the network for anything else. A
-  // language pack fetched from the network is kept for offline use.
-  const onDemand = ON_DEMAND.some((p) => scoped(p) === url.origin + url.pathname);
+  // language's file fetched from the network is kept for offline use.
+  const keep = onDemand.has(url.origin + url.pathname);
   event.respondWith(
     caches.open(CACHE).then((cache) => cache.match(request, { ignoreSearch: true }).then((hit) => hit || fetch(request).then((response) => {
-      if (onDemand && response.ok) cache.put(request, response.clone());
+      if (keep && response.ok) cache.put(request, response.clone());
       return response;
     })))
   );

@@ -42,16 +42,16 @@ test('manifest: installable under a sub-path', async () => {
   }
   const sw = await readFile(join(siteDir, 'sw.js'), 'utf8');
   const files = await readdir(siteDir);
-  const precache = JSON.parse(sw.match(/const PRECACHE = (\[[\s\S]*?\]);/)[1]);
-  const onDemand = JSON.parse(sw.match(/const ON_DEMAND = (\[[\s\S]*?\]);/)[1]);
-  for (const f of files.filter((f) => /\.(wasm|js|css|webmanifest)$/.test(f) && f !== 'sw.js')) {
+  const precache = JSON.parse(sw.match(/const PRECACHE = (\[.*?\]);/)[1]);
+  const onDemand = JSON.parse(sw.match(/const ON_DEMAND = (\{.*?\});/)[1]);
+  for (const f of files.filter((f) => /\.(wasm|js|css|webmanifest)$/.test(f) && f !== 'sw.js' && f !== 'manifest.zh-CN.webmanifest')) {
     assert.ok(precache.includes(f), `sw.js precaches ${f}`);
   }
-  // The Chinese texts are cached only for readers who choose Chinese.
+  // The Chinese texts and manifest are cached only for readers who choose Chinese.
   const packs = (await readdir(join(siteDir, 'assets'))).filter((f) => /^zh-CN\.[0-9a-f]{16}\.txt$/.test(f)).map((f) => `assets/${f}`);
   assert.equal(packs.length, 1, packs.join());
-  assert.deepEqual(onDemand, packs);
-  assert.ok(!precache.includes(packs[0]));
+  assert.deepEqual(onDemand, { 'zh-CN': [...packs, 'manifest.zh-CN.webmanifest'] });
+  assert.ok(!precache.some((f) => onDemand['zh-CN'].includes(f)), precache.join());
 });
 
 test('opened once, the app loads and calculates with no network', async () => {

@@ -12,7 +12,8 @@ let browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const PACK = /\/assets\/zh-CN\.[0-9a-f]{16}\.txt$/;
+/** The files only Chinese readers fetch: the translation pack and the manifest in Chinese. */
+const CHINESE_FILES = /\/(assets\/zh-CN\.[0-9a-f]{16}\.txt|manifest\.zh-CN\.webmanifest)$/;
 
 /** Waits until the page is drawn in `lang` (for Chinese: its texts loaded). */
 async function waitForLang(page, lang) {
@@ -61,6 +62,7 @@ test('the switch changes the texts, keeps what was typed, and is remembered; a l
   await page.click('.lang-switch button[data-lang="zh-CN"]');
   await waitForLang(page, 'zh-CN');
   assert.equal(await navText(page, 'dose'), '剂量');
+  assert.equal((await page.textContent('main h1')).trim(), '剂量');
   assert.equal(await page.inputValue('#f-weight'), '70');
   assert.equal(await page.getAttribute('[data-testid="dose-mg"]', 'data-value'), '1400');
   assert.equal(await page.getAttribute('.lang-switch button[data-lang="zh-CN"]', 'aria-pressed'), 'true');
@@ -88,7 +90,8 @@ test('the switch changes the texts, keeps what was typed, and is remembered; a l
 const views = [
   { name: 'dose', hash: '#/dose?weight=60&height=160&age=65&sex=f&scr=0.5&regimen=ivo-pac-carbo&ordered=1300', ready: '[data-testid="carboplatin-mg"]', warning: true },
   { name: 'pk', hash: '#/pk?mgkg=20&weight=70&every=3&doses=17&n=200', ready: '[data-testid="pop-status"][data-state="done"]' },
-  { name: 'trials', hash: '#/trials', ready: '[data-testid="cohort-row"]' },
+  // The trials view's own texts are being rewritten with tr!: until then its heading is English.
+  { name: 'trials', hash: '#/trials', ready: '[data-testid="cohort-row"]', untranslated: true },
   { name: 'about', hash: '#/about', ready: '[data-testid="app-version"]' },
 ];
 
@@ -109,7 +112,8 @@ for (const view of views) {
         assert.match(await page.locator('[data-testid="warning"]').first().textContent(), /警告/);
       }
       assert.deepEqual(await results(page), expected);
-      assert.equal((await page.textContent('main h1')).trim().length > 0, true);
+      // Every part of the page is drawn in Chinese once the texts are here, the view too.
+      if (!view.untranslated) assert.match((await page.textContent('main h1')).trim(), /[\u4e00-\u9fff]/);
       const violations = await axeViolations(page);
       assert.deepEqual(violations, [], `${view.name} ${width}: ${JSON.stringify(violations, null, 1)}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -172,7 +176,7 @@ test('after a visit in Chinese, the app opens in Chinese offline', async () => {
   }
 });
 
-test('an English first visit never requests the Chinese texts', async () => {
+test('an English first visit never requests the Chinese texts or manifest', async () => {
   const englishServer = await startServer();
   const context = await browser.newContext({ locale: 'en-US' });
   try {
@@ -183,15 +187,15 @@ test('an English first visit never requests the Chinese texts', async () => {
       await page.click(`nav a[href="#/${path}"]`);
       await page.waitForSelector('main[data-ready="true"]');
     }
-    const packRequests = englishServer.requests.filter((p) => PACK.test(p));
-    assert.deepEqual(packRequests, []);
+    const chinese = englishServer.requests.filter((p) => CHINESE_FILES.test(p));
+    assert.deepEqual(chinese, []);
     // What the service worker keeps offline holds no Chinese texts either.
     const cached = await page.evaluate(async () => {
       const out = [];
       for (const key of await caches.keys()) out.push(...(await (await caches.open(key)).keys()).map((r) => new URL(r.url).pathname));
       return out;
     });
-    assert.ok(cached.length > 5 && !cached.some((p) => PACK.test(p)), cached.join('\n'));
+    assert.ok(cached.length > 5 && !cached.some((p) => CHINESE_FILES.test(p)), cached.join('\n'));
   } finally {
     await context.close();
     await englishServer.close();
