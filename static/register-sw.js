@@ -41,6 +41,19 @@
     });
   }
 
+  // The page is drawn in another language than English once its texts are loaded (<html lang>
+  // changes then): the worker keeps that language's files for offline use, also when the page
+  // loaded them before the worker controlled it (a first visit).
+  function keepLanguage() {
+    var lang = document.documentElement.lang;
+    if (!lang || lang === 'en') return;
+    navigator.serviceWorker.ready.then(function (ready) {
+      if (ready.active) ready.active.postMessage({ cacheLanguage: lang });
+    });
+  }
+  new MutationObserver(keepLanguage).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  keepLanguage();
+
   navigator.serviceWorker.addEventListener('controllerchange', function () {
     // Only the user's choice reloads; the first install (clients.claim) changes nothing on screen.
     if (reloading || !userAskedReload) return;
@@ -51,12 +64,6 @@
   window.addEventListener('load', function () {
     navigator.serviceWorker.register('sw.js').then(function (registration) {
       watch(registration);
-      // A page in another language than English loaded its texts before the worker controlled
-      // it (a first visit): the worker keeps them for offline use.
-      navigator.serviceWorker.ready.then(function (ready) {
-        var lang = document.documentElement.lang;
-        if (lang && lang !== 'en' && ready.active) ready.active.postMessage({ cacheLanguage: lang });
-      });
       // Look for a new build whenever the app comes back to the foreground.
       document.addEventListener('visibilitychange', function () {
         if (document.visibilityState === 'visible') registration.update().catch(function () {});
