@@ -269,14 +269,9 @@ pub fn write(pairs: &[Pair], out_dir: &Path) -> Result<(), String> {
     let name = format!("assets/zh-CN.{:016x}.txt", key(&pack));
     let assets = out_dir.join("assets");
     fs::create_dir_all(&assets).map_err(|e| format!("{}: {e}", assets.display()))?;
-    // Old packs of earlier builds are removed, so the site gets exactly this one.
-    if let Ok(entries) = fs::read_dir(&assets) {
-        for entry in entries.flatten() {
-            if entry.file_name().to_string_lossy().starts_with("zh-CN.") {
-                let _ = fs::remove_file(entry.path());
-            }
-        }
-    }
+    // Packs of earlier builds stay: the site gets exactly the one its wasm names
+    // (scripts/post_build.py), and builds of other checkouts sharing this target folder may
+    // be using theirs.
     write_file(&out_dir.join(&name), &pack)?;
     write_file(&out_dir.join("zh_pack_file.rs"), &format!("{name:?}"))?;
     let mut tests = String::from("&[\n");

@@ -7,7 +7,11 @@
    translation pack, the trials data) from the build's output folder into the site: the
    names are read from the wasm itself, so the site gets exactly the files its build names.
 3. Writes the service worker, sw.js, at the site's root: its cache version is a hash of every
-   file of the build, and its precache list names every file (the page as './').
+   file of the build, and its precache list names every file (the page as './') but the files
+   of a language other than English (its translation pack `assets/<lang>.<hash>.txt` and its
+   `manifest.<lang>.webmanifest`): those are listed apart and cached when a reader chooses the
+   language, so English readers never download Chinese texts. Comment lines and indentation
+   are left out of sw.js (every first visit downloads it).
 
     python3 scripts/post_build.py              (as a Trunk hook: TRUNK_STAGING_DIR is set)
     python3 scripts/post_build.py --sw-only DIR   (only step 3, on a built site)
@@ -63,6 +67,19 @@ def copy_lazy_assets(site: Path) -> None:
         target.write_bytes(newest.read_bytes())
 
 
+# The files of a language but English, fetched only by its readers: its translation pack
+# (src/i18n.rs) and its web app manifest.
+LANGUAGE_FILE = re.compile(
+    r"assets/(?P<pack>[a-z]{2}(-[A-Z]{2})?)\.[0-9a-f]{16}\.txt|manifest\.(?P<manifest>[a-z]{2}(-[A-Z]{2})?)\.webmanifest"
+)
+
+
+def minified_worker(text: str) -> str:
+    """The worker without its comment lines and indentation (it is part of every first load)."""
+    lines = (line.strip() for line in text.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith(("//", "/**", "*"))) + "\n"
+
+
 def write_service_worker(site: Path) -> str:
     files = sorted(
         p for p in site.rglob("*") if p.is_file() and p.name != "sw.js" and not p.name.startswith(".")
@@ -73,10 +90,18 @@ def write_service_worker(site: Path) -> str:
         digest.update(b"\0")
         digest.update(path.read_bytes())
     version = digest.hexdigest()[:16]
-    precache = ["./"] + [p.relative_to(site).as_posix() for p in files if p.name != "index.html"]
-    worker = SW_TEMPLATE.read_text(encoding="utf-8")
+    names = [p.relative_to(site).as_posix() for p in files if p.name != "index.html"]
+    on_demand: dict[str, list[str]] = {}
+    for name in names:
+        m = LANGUAGE_FILE.fullmatch(name)
+        if m:
+            on_demand.setdefault(m.group("pack") or m.group("manifest"), []).append(name)
+    language_files = {n for files in on_demand.values() for n in files}
+    precache = ["./"] + [n for n in names if n not in language_files]
+    worker = minified_worker(SW_TEMPLATE.read_text(encoding="utf-8"))
     worker = worker.replace("'__IVOCALC_CACHE_VERSION__'", json.dumps(version))
-    worker = worker.replace("__IVOCALC_PRECACHE__", json.dumps(precache, indent=2))
+    worker = worker.replace("__IVOCALC_PRECACHE__", json.dumps(precache, separators=(",", ":")))
+    worker = worker.replace("__IVOCALC_ON_DEMAND__", json.dumps(on_demand, separators=(",", ":")))
     (site / "sw.js").write_text(worker, encoding="utf-8")
     return version
 

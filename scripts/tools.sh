@@ -80,6 +80,17 @@ ensure_chromium() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >&2
 }
 
+ensure_cjk_fonts() {
+  # The Chinese pages' screenshots are checked by eye: a CJK font must be installed (the app
+  # itself uses the system's fonts and downloads none).
+  if command -v fc-list >/dev/null && [ -n "$(fc-list :lang=zh family 2>/dev/null | head -1)" ]; then return; fi
+  if dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q 'install ok installed'; then return; fi
+  log "installing fonts-noto-cjk from Debian (Chinese text in the screenshots)"
+  local sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq fonts-noto-cjk >&2
+}
+
 ensure_browser_test_deps() {
   # The browser tests' npm packages, keyed by their lockfile so a change reinstalls them.
   local key dir
@@ -99,6 +110,7 @@ ensure_wasm_target
 paths="$(ensure_trunk):$(ensure_wasm_bindgen):$(ensure_wasm_opt)"
 if [ "$what" = test ]; then
   ensure_chromium
+  ensure_cjk_fonts
   ensure_browser_test_deps
 fi
 # Trunk must never look for its tools online; fetch the crates once so offline builds work.

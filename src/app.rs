@@ -1,7 +1,9 @@
 //! The app shell: header with navigation and the language switch, the view the hash route
 //! names, and the footer. The page's language comes from the link (`lang`), else the one
-//! remembered on this device, else the browser's preferred languages; it is given to every
-//! view as a context, kept in the address bar, and its Chinese texts are loaded on demand.
+//! remembered on this device, else the browser's preferred languages; it is kept in the address
+//! bar, and its Chinese texts are loaded on demand. The views get, as a context, the language
+//! the page is drawn in: Chinese from the moment its texts are loaded (English until then, with
+//! a note that they are loading), so every text changes language at once.
 
 use crate::browser;
 use crate::i18n::{Lang, Pack, ZH_PACK_FILE};
@@ -40,21 +42,41 @@ pub fn initial_lang(query: &QueryMap) -> Lang {
         .unwrap_or_default()
 }
 
-/// The page title in a language.
-fn title(lang: Lang) -> &'static str {
-    tr!(
-        "ivocalc: ivonescimab dose, PK and trials",
-        "ivocalc：依沃西单抗剂量、药代动力学与临床试验"
-    )
-    .get(lang)
+/// What the page says outside the app in a language: title, update banner, manifest.
+fn document_texts(lang: Lang) -> browser::DocumentTexts<'static> {
+    browser::DocumentTexts {
+        lang: lang.code(),
+        title: tr!(
+            "ivocalc: ivonescimab dose, PK and trials",
+            "ivocalc：依沃西单抗剂量、药代动力学与临床试验"
+        )
+        .get(lang),
+        update_text: tr!(
+            "A new version of ivocalc is ready. ",
+            "ivocalc 新版本已就绪。"
+        )
+        .get(lang),
+        update_button: tr!("Reload to update", "重新加载以更新").get(lang),
+        manifest: match lang {
+            Lang::En => "manifest.webmanifest",
+            Lang::ZhCn => "manifest.zh-CN.webmanifest",
+        },
+    }
 }
 
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let hash = use_state(|| props.initial_hash.to_string());
+    // The language the reader chose (link, device or browser) ...
     let lang = use_state(|| initial_lang(&parse_hash(&props.initial_hash).1));
-    // Bumped when the Chinese pack arrives, so every text is drawn again.
     let pack_loaded = use_state(Pack::is_loaded);
+    // ... and the one the page is drawn in: Chinese once its texts are here, English until
+    // then. The views get it as their context, so they all draw their texts anew the moment
+    // it changes (and only then); what the reader typed stays.
+    let drawn = match *lang {
+        Lang::ZhCn if !*pack_loaded => Lang::En,
+        chosen => chosen,
+    };
     {
         let hash = hash.clone();
         let lang = lang.clone();
@@ -72,10 +94,12 @@ pub fn App(props: &AppProps) -> Html {
             move || drop(listener)
         });
     }
+    use_effect_with(drawn, |drawn| {
+        browser::set_document_texts(&document_texts(*drawn))
+    });
     {
         let pack_loaded = pack_loaded.clone();
         use_effect_with(*lang, move |lang| {
-            browser::set_document_lang(lang.code(), title(*lang));
             if *lang == Lang::ZhCn && !Pack::is_loaded() {
                 yew::platform::spawn_local(async move {
                     if let Some(text) = browser::fetch_text(ZH_PACK_FILE).await {
@@ -87,9 +111,10 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let (route, query) = parse_hash(&hash);
-    let current = *lang;
+    let chosen = *lang;
+    let current = drawn;
     let mut keep = QueryMap::new();
-    keep.set(LANG.name, current.code());
+    keep.set(LANG.name, chosen.code());
     let switch_to = |to: Lang| {
         let lang = lang.clone();
         let route = route.clone();
@@ -120,7 +145,7 @@ pub fn App(props: &AppProps) -> Html {
             </section>
         },
     };
-    let waiting_for_pack = current == Lang::ZhCn && !*pack_loaded;
+    let waiting_for_pack = chosen != drawn;
     html! {
         <ContextProvider<Lang> context={current}>
             <header class="site-header">
@@ -140,13 +165,13 @@ pub fn App(props: &AppProps) -> Html {
                 </nav>
                 <div class="lang-switch" role="group" aria-label={t(tr!("Language", "语言"))}>
                     { for Lang::ALL.iter().map(|l| html! {
-                        <button type="button" lang={l.code()} aria-pressed={(*l == current).to_string()}
+                        <button type="button" lang={l.code()} aria-pressed={(*l == chosen).to_string()}
                             data-lang={l.code()} onclick={switch_to(*l)}>{l.name()}</button>
                     }) }
                 </div>
             </header>
             if waiting_for_pack {
-                <p class="msg msg-note pack-loading" role="status" data-testid="pack-loading">{"正在加载中文……"}</p>
+                <p class="msg msg-note pack-loading" role="status" lang="zh-CN" data-testid="pack-loading">{"正在加载中文……"}</p>
             }
             <main id="main" data-lang={current.code()} data-ready={(!waiting_for_pack).to_string()}>{view}</main>
             <footer class="site-footer">

@@ -297,17 +297,35 @@ pub fn preferred_languages() -> Vec<String> {
     }
 }
 
-/// Sets `<html lang>` (and the page title) for the page's language.
-pub fn set_document_lang(code: &str, title: &str) {
+/// What the page says outside the app, in its language: `<html lang>`, the title, the words
+/// of the update banner (`static/register-sw.js` reads them from `<html>`) and the web app
+/// manifest (its name and description; a file per language).
+pub struct DocumentTexts<'a> {
+    pub lang: &'a str,
+    pub title: &'a str,
+    pub update_text: &'a str,
+    pub update_button: &'a str,
+    pub manifest: &'a str,
+}
+
+/// Sets `<html lang>`, the title, the update banner's words and the manifest link.
+pub fn set_document_texts(texts: &DocumentTexts) {
     #[cfg(target_arch = "wasm32")]
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         if let Some(root) = document.document_element() {
-            let _ = root.set_attribute("lang", code);
+            let _ = root.set_attribute("lang", texts.lang);
+            let _ = root.set_attribute("data-update-text", texts.update_text);
+            let _ = root.set_attribute("data-update-button", texts.update_button);
         }
-        document.set_title(title);
+        document.set_title(texts.title);
+        if let Ok(Some(link)) = document.query_selector("link[rel=manifest]") {
+            if link.get_attribute("href").as_deref() != Some(texts.manifest) {
+                let _ = link.set_attribute("href", texts.manifest);
+            }
+        }
     }
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = (code, title);
+    let _ = texts;
 }
 
 /// Fetches one of the app's own files (a path relative to the page) as text.

@@ -155,11 +155,17 @@ pub fn with_unit(value: f64, quantity: Quantity, lang: Lang) -> String {
     let n = number(value, quantity);
     if unit.is_empty() {
         n
-    } else if lang == Lang::ZhCn && (unit == "%" || !unit.is_ascii()) {
+    } else if lang == Lang::ZhCn && (unit == "%" || unit.chars().any(is_cjk)) {
         format!("{n}{unit}")
     } else {
         format!("{n} {unit}")
     }
+}
+
+/// A Chinese character (a unit written in Chinese, 天, 周, 岁, follows its number with no space;
+/// a Latin one, mg/m², keeps the space).
+fn is_cjk(c: char) -> bool {
+    ('\u{3000}'..='\u{9FFF}').contains(&c) || ('\u{FF00}'..='\u{FFEF}').contains(&c)
 }
 
 /// Rounds to `digits` significant figures, without trailing zeros after the point (`1450`,

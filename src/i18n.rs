@@ -114,6 +114,30 @@ pub fn translated(en: &str, lang: Lang) -> &str {
     }
 }
 
+/// The colon after a heading or a name: `: ` in English, `：` in Chinese.
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ": ",
+        Lang::ZhCn => "：",
+    }
+}
+
+/// Words in parentheses: `(words)` in English, `（words）` in Chinese.
+pub fn in_parentheses(words: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("({words})"),
+        Lang::ZhCn => format!("（{words}）"),
+    }
+}
+
+/// The full stop ending a sentence: `.` in English, `。` in Chinese.
+pub fn full_stop(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ".",
+        Lang::ZhCn => "。",
+    }
+}
+
 /// `tr!("English", "中文")`: a [`Text`]. Both arguments must be plain string literals: the
 /// build reads the Chinese from the source (`build.rs`), and the compiled app keeps only the
 /// English and its key.
@@ -306,6 +330,15 @@ mod tests {
         let t = tr!("Body weight", "体重");
         assert_eq!(t.en, "Body weight");
         assert_eq!(t.key, key("Body weight"));
+    }
+
+    #[test]
+    fn punctuation_follows_the_language() {
+        assert_eq!(format!("Dose{}", colon(Lang::En)), "Dose: ");
+        assert_eq!(format!("剂量{}", colon(Lang::ZhCn)), "剂量：");
+        assert_eq!(in_parentheses("source", Lang::En), "(source)");
+        assert_eq!(in_parentheses("来源", Lang::ZhCn), "（来源）");
+        assert_eq!(full_stop(Lang::ZhCn), "。");
     }
 
     #[test]

@@ -21,6 +21,7 @@
 use std::collections::BTreeMap;
 
 use crate::dosing::{calculate, DoseReport};
+use crate::i18n::Lang;
 use crate::inputs::link::{exact, Reading};
 use crate::inputs::Confirmation;
 use crate::link::QueryMap;
@@ -166,7 +167,7 @@ pub fn simulate_query(query: &QueryMap, confirm: &[String]) -> Result<SimulateOu
     }
     let sim = crate::pk::simulate(&s.model, &s.regimen).map_err(|errors| engine(&errors))?;
     Ok(SimulateOutput {
-        label: pk::regimen_label(&s.regimen),
+        label: pk::regimen_label(&s.regimen, Lang::En),
         model: s.model,
         regimen: s.regimen,
         dose_mg: sim.dose_mg,
@@ -207,7 +208,7 @@ pub fn population_query(
     let summary = simulate_population(&s.model, &s.regimen, &s.population)
         .map_err(|errors| engine(&errors))?;
     Ok(PopulationOutput {
-        label: pk::regimen_label(&s.regimen),
+        label: pk::regimen_label(&s.regimen, Lang::En),
         model: s.model,
         regimen: s.regimen,
         population: s.population,

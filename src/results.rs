@@ -45,7 +45,7 @@ results! {
     DoseFinalMg = "dose-final-mg", Mg, tr!("Dose to give", "给药剂量");
     Vials = "vials", Count, tr!("Vials to open", "需开启瓶数");
     VolumeMl = "volume-ml", Ml, tr!("Volume to draw", "抽取体积");
-    WasteMg = "waste-mg", Mg, tr!("Waste", "余量");
+    WasteMg = "waste-mg", Mg, tr!("Waste", "浪费量");
     MgPerKgGiven = "mgkg-given", MgPerKg, tr!("mg/kg given", "实际给予 mg/kg");
     RoundingDifference = "rounding-difference", PercentChange, tr!("Difference from the calculated dose", "与计算剂量之差");
     OrderDifferencePct = "order-difference-pct", PercentChange, tr!("Order vs calculation", "医嘱与计算之差");

@@ -36,8 +36,9 @@ impl Source {
     /// "Vallathol et al. 2025, Dose and Administration" (the place without the words).
     pub fn short(&self, lang: Lang) -> String {
         format!(
-            "{}, {}",
+            "{}{}{}",
             document_name(&self.document).get(lang),
+            list_separator(lang),
             self.section
         )
     }
@@ -52,7 +53,15 @@ impl Source {
     }
 }
 
-/// Short citations of sources, each once, joined by "; ".
+/// The comma between a document's name and the place in it: `, ` in English, `，` in Chinese.
+fn list_separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ", ",
+        Lang::ZhCn => "，",
+    }
+}
+
+/// Short citations of sources, each once, joined by "; " (`；` in Chinese).
 pub fn short_cites<'a>(sources: impl IntoIterator<Item = &'a Source>, lang: Lang) -> String {
     let mut seen: Vec<String> = Vec::new();
     for s in sources {
@@ -61,7 +70,10 @@ pub fn short_cites<'a>(sources: impl IntoIterator<Item = &'a Source>, lang: Lang
             seen.push(c);
         }
     }
-    seen.join("; ")
+    seen.join(match lang {
+        Lang::En => "; ",
+        Lang::ZhCn => "；",
+    })
 }
 
 #[cfg(test)]

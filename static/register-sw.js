@@ -1,5 +1,7 @@
 // Registers the service worker (offline use) and tells the user when a new build is ready,
 // offering to reload. Until the user reloads, the open app keeps running on its own build.
+// The banner speaks the page's language: the app puts its words on <html> (data-update-text,
+// data-update-button) whenever the language changes; English until the app has started.
 (function () {
   if (!('serviceWorker' in navigator)) return;
   var reloading = false;
@@ -11,11 +13,12 @@
     banner.className = 'update-banner';
     banner.setAttribute('role', 'status');
     banner.setAttribute('data-testid', 'update-ready');
+    var root = document.documentElement;
     var text = document.createElement('span');
-    text.textContent = 'A new version of ivocalc is ready. ';
+    text.textContent = root.getAttribute('data-update-text') || 'A new version of ivocalc is ready. ';
     var button = document.createElement('button');
     button.type = 'button';
-    button.textContent = 'Reload to update';
+    button.textContent = root.getAttribute('data-update-button') || 'Reload to update';
     button.addEventListener('click', function () {
       button.disabled = true;
       userAskedReload = true;
@@ -37,6 +40,19 @@
       });
     });
   }
+
+  // The page is drawn in another language than English once its texts are loaded (<html lang>
+  // changes then): the worker keeps that language's files for offline use, also when the page
+  // loaded them before the worker controlled it (a first visit).
+  function keepLanguage() {
+    var lang = document.documentElement.lang;
+    if (!lang || lang === 'en') return;
+    navigator.serviceWorker.ready.then(function (ready) {
+      if (ready.active) ready.active.postMessage({ cacheLanguage: lang });
+    });
+  }
+  new MutationObserver(keepLanguage).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  keepLanguage();
 
   navigator.serviceWorker.addEventListener('controllerchange', function () {
     // Only the user's choice reloads; the first install (clients.claim) changes nothing on screen.

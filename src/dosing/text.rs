@@ -359,7 +359,7 @@ fn write_report(
         tr!("Dose (mg) = mg/kg × weight (kg)", "剂量（mg）= mg/kg × 体重（kg）"),
         tr!(
             "Vials = ⌈dose ÷ vial mg⌉; volume (mL) = dose ÷ concentration (mg/mL); waste (mg) = vials × vial mg − dose",
-            "瓶数 = ⌈剂量 ÷ 每瓶 mg⌉；体积（mL）= 剂量 ÷ 浓度（mg/mL）；余量（mg）= 瓶数 × 每瓶 mg − 剂量"
+            "瓶数 = ⌈剂量 ÷ 每瓶 mg⌉；体积（mL）= 剂量 ÷ 浓度（mg/mL）；浪费量（mg）= 瓶数 × 每瓶 mg − 剂量"
         ),
         tr!("BSA (Mosteller, m²) = √(height cm × weight kg ÷ 3600); Du Bois = 0.007184 × weight^0.425 × height^0.725", "体表面积（Mosteller，m²）= √(身高 cm × 体重 kg ÷ 3600)；Du Bois = 0.007184 × 体重^0.425 × 身高^0.725"),
         tr!("BMI (kg/m²) = weight kg ÷ (height m)²", "BMI（kg/m²）= 体重 kg ÷（身高 m）²"),

@@ -251,7 +251,7 @@ pub static GFR: Input = Input {
     patient: true,
     hint: Some(tr!(
         "A measured GFR (e.g. by a tracer), used in Calvert instead of the Cockcroft-Gault estimate; not capped at 125 mL/min.",
-        "实测的 GFR（如示踪剂法），在 Calvert 公式中代替 Cockcroft-Gault 估算值；不设 125 mL/min 上限。"
+        "实测 GFR（如示踪剂法），在 Calvert 公式中代替 Cockcroft-Gault 估算值；不设 125 mL/min 上限。"
     )),
     default: Default::None,
 };

@@ -156,7 +156,7 @@ pub enum Default {
 pub struct Sourced {
     pub value: f64,
     pub sources: Vec<&'static Source>,
-    pub description: Option<&'static str>,
+    pub description: Option<Text>,
 }
 
 impl Sourced {
@@ -167,7 +167,7 @@ impl Sourced {
             description: None,
         }
     }
-    pub fn described(value: f64, description: &'static str) -> Sourced {
+    pub fn described(value: f64, description: Text) -> Sourced {
         Sourced {
             value,
             sources: Vec::new(),

@@ -42,7 +42,8 @@ fn sourced(s: &'static pk::SourcedValue) -> Sourced {
     Sourced {
         value: s.value,
         sources: s.sources.iter().collect(),
-        description: s.note.as_deref(),
+        // A data text: its Chinese (`note_zh`) is in the translation pack under its key.
+        description: s.note.as_deref().map(crate::i18n::Text::new),
     }
 }
 
@@ -64,7 +65,7 @@ pub static MG_PER_KG: Input = Input {
         let r = pk::default_regimen();
         match r.dose {
             pk::DoseAmount::MgPerKg(v) => Sourced::cited(v, &crate::dosing::label().dose.sources),
-            pk::DoseAmount::FlatMg(v) => Sourced::described(v, "flat"),
+            pk::DoseAmount::FlatMg(v) => Sourced::described(v, tr!("flat", "固定剂量")),
         }
     }),
 };
@@ -133,7 +134,10 @@ pub static DOSES: Input = Input {
     default: Default::Sourced(|| {
         Sourced::described(
             f64::from(pk::default_regimen().doses),
-            "17 doses every 3 weeks: about a year",
+            tr!(
+                "17 doses every 3 weeks: about a year",
+                "每 3 周一次共 17 次：约一年"
+            ),
         )
     }),
 };
@@ -211,7 +215,10 @@ model_input!(
     ),
     || Sourced::described(
         pk::default_model().clearance_t50_days,
-        "Calibrated: the trough before the 6th dose of 20 mg/kg every 3 weeks (day 105, end of week 15) is 90 % of the steady-state trough at CLss (the review of PD-1(L1)/VEGF bispecifics, Pharmacokinetics: steady state 'by the 15th week')"
+        tr!(
+            "Calibrated: the trough before the 6th dose of 20 mg/kg every 3 weeks (day 105, end of week 15) is 90 % of the steady-state trough at CLss (the review of PD-1(L1)/VEGF bispecifics, Pharmacokinetics: steady state 'by the 15th week')",
+            "校准值：20 mg/kg、每 3 周一次时，第 6 剂前（第 105 天，第 15 周末）的谷浓度为清除率 CLss 时稳态谷浓度的 90%（PD-1(L1)/VEGF 双特异性抗体综述，药代动力学：稳态“by the 15th week”）"
+        )
     )
 );
 model_input!(
@@ -366,7 +373,10 @@ pub static SEED: Input = Input {
         "相同的种子得到相同的虚拟患者和区间带。"
     )),
     default: Default::Sourced(|| {
-        Sourced::described(pk::default_population().seed as f64, "a fixed seed")
+        Sourced::described(
+            pk::default_population().seed as f64,
+            tr!("a fixed seed", "固定种子"),
+        )
     }),
 };
 

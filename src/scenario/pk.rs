@@ -358,22 +358,29 @@ fn engine_message(e: &InputError, flat: bool) -> Message {
     }
 }
 
-/// A regimen's short name: "20 mg/kg Q3W" or "1200 mg flat Q3W".
-pub fn regimen_label(regimen: &Regimen) -> String {
+/// A regimen's short name in `lang`: "20 mg/kg Q3W" or "1200 mg flat Q3W" (Q3W is written
+/// the same in Chinese oncology; "flat" and "every 10 days" are translated).
+pub fn regimen_label(regimen: &Regimen, lang: Lang) -> String {
     let weeks = regimen.dosing_interval_days / 7.0;
     let every = if weeks.fract() == 0.0 {
         format!("Q{}W", weeks as u64)
     } else {
-        format!(
-            "every {} days",
-            format::number(regimen.dosing_interval_days, Quantity::Days)
+        tr!("every {days} days", "每 {days} 天").fill(
+            lang,
+            &[(
+                "days",
+                &format::number(regimen.dosing_interval_days, Quantity::Days),
+            )],
         )
     };
     match regimen.dose {
         DoseAmount::MgPerKg(mgkg) => {
             format!("{} mg/kg {every}", format::number(mgkg, Quantity::MgPerKg))
         }
-        DoseAmount::FlatMg(mg) => format!("{} mg flat {every}", format::number(mg, Quantity::Mg)),
+        DoseAmount::FlatMg(mg) => tr!("{mg} mg flat {every}", "固定剂量 {mg} mg {every}").fill(
+            lang,
+            &[("mg", &format::number(mg, Quantity::Mg)), ("every", &every)],
+        ),
     }
 }
 
@@ -517,13 +524,13 @@ mod tests {
 
     #[test]
     fn labels() {
-        assert_eq!(regimen_label(&default_regimen()), "20 mg/kg Q3W");
+        assert_eq!(regimen_label(&default_regimen(), Lang::En), "20 mg/kg Q3W");
         let flat = Regimen {
             dose: DoseAmount::FlatMg(1200.0),
             dosing_interval_days: 10.0,
             ..default_regimen()
         };
-        assert_eq!(regimen_label(&flat), "1200 mg flat every 10 days");
+        assert_eq!(regimen_label(&flat, Lang::En), "1200 mg flat every 10 days");
     }
 
     proptest::proptest! {

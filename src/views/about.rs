@@ -9,6 +9,11 @@ use yew::prelude::*;
 pub fn AboutView() -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let t = |text: crate::i18n::Text| text.get(lang);
+    // After a document's name, before its description.
+    let stop = match lang {
+        Lang::En => ". ",
+        Lang::ZhCn => "。",
+    };
     html! {
         <section class="view">
             <h1>{t(tr!("About ivocalc", "关于 ivocalc"))}</h1>
@@ -29,11 +34,11 @@ pub fn AboutView() -> Html {
                 "应用中的每个默认值、模型参数和结果都注明来源：文献、表格或章节，以及原文中的数字。来源之间不一致或有笔误时，应用会同时列出。"
             ))}</p>
             <ol class="sources">
-                <li id="review"><strong>{document_name("seed-000").get(lang)}{". "}</strong>{t(tr!(
+                <li id="review"><strong>{document_name("seed-000").get(lang)}{stop}</strong>{t(tr!(
                     "Review: PD-1(L1)/VEGF bispecific antibodies in solid tumours, with ivonescimab as the first approved of the class (sections: Pharmacokinetics, Pharmacodynamics, clinical studies by tumour, safety; Tables 1–3). The text held by the project does not carry its authors, journal or year; its reference numbers are cited as printed, e.g. “(16)”.",
                     "综述：实体瘤中的 PD-1(L1)/VEGF 双特异性抗体，依沃西单抗为该类中首个获批者（章节：药代动力学、药效学、按肿瘤分类的临床研究、安全性；表 1–3）。本项目所持文本未载明作者、期刊或年份；其参考文献编号按原文引用，如“(16)”。"
                 ))}</li>
-                <li id="vallathol"><strong>{document_name("seed-001").get(lang)}{". "}</strong>{"Vallathol DH, Menon A, Warriar AR. Ivonescimab: the two pronged attack. Indian Journal of Medical and Paediatric Oncology, 2025. doi:10.1055/s-0045-1809539 (open access, CC BY 4.0)."}</li>
+                <li id="vallathol"><strong>{document_name("seed-001").get(lang)}{stop}</strong><span lang="en">{"Vallathol DH, Menon A, Warriar AR. Ivonescimab: the two pronged attack. Indian Journal of Medical and Paediatric Oncology, 2025. doi:10.1055/s-0045-1809539 (open access, CC BY 4.0)."}</span></li>
             </ol>
             <p>{t(tr!(
                 "Other sources are named at the figures that use them: the China label for ivonescimab (依达方) for the vial presentation; the labels of pemetrexed, carboplatin and cisplatin and FDA's carboplatin dosing note for the kidney checks; population PK models of pembrolizumab (Ahamadi et al., CPT Pharmacometrics Syst Pharmacol 2017;6:49), nivolumab (Bajaj et al., CPT Pharmacometrics Syst Pharmacol 2017;6:58) and a survey of anti-PD-1 models (Shang et al., Front Immunol 2022;13:871372) where no ivonescimab value is published; and the journal articles, congress abstracts and company releases of the trials published after the reviews, each with the public page where it was read and its date.",

@@ -70,14 +70,19 @@ fn chart_regimens(regimen: &Regimen, overlays: &[OverlayRegimen]) -> Vec<Regimen
     out
 }
 
-fn simulate_all(model: &ModelParams, regimens: &[Regimen]) -> (Vec<Curve>, Vec<String>) {
+fn simulate_all(
+    model: &ModelParams,
+    regimens: &[Regimen],
+    lang: Lang,
+) -> (Vec<Curve>, Vec<String>) {
     let mut curves = Vec::new();
     let mut problems = Vec::new();
     for (i, r) in regimens.iter().enumerate() {
         let label = if i == 0 {
-            format!("{} (inputs)", regimen_label(r))
+            tr!("{regimen} (inputs)", "{regimen}（输入方案）")
+                .fill(lang, &[("regimen", &regimen_label(r, lang))])
         } else {
-            regimen_label(r)
+            regimen_label(r, lang)
         };
         match simulate(model, r) {
             Ok(simulation) => curves.push(Curve {
@@ -155,13 +160,14 @@ pub fn PkView(props: &PkViewProps) -> Html {
     let model = scenario.model;
     let regimen = scenario.regimen;
     let overlays = scenario.overlays.clone();
+    // The curves' labels are in the page's language: a new language labels them anew.
     let simulated = use_memo(
-        (model, regimen, overlays.clone(), typical_ok),
-        |(model, regimen, overlays, ok)| {
+        (model, regimen, overlays.clone(), typical_ok, lang),
+        |(model, regimen, overlays, ok, lang)| {
             if !*ok {
                 return None;
             }
-            let (curves, problems) = simulate_all(model, &chart_regimens(regimen, overlays));
+            let (curves, problems) = simulate_all(model, &chart_regimens(regimen, overlays), *lang);
             (!curves.is_empty()).then(|| (Rc::new(curves), problems))
         },
     );
@@ -200,7 +206,7 @@ pub fn PkView(props: &PkViewProps) -> Html {
                 browser::download_text(
                     "ivonescimab-pk.csv",
                     "text/csv",
-                    &csv(curves, current_pop.as_deref()),
+                    &csv(curves, current_pop.as_deref(), lang),
                 );
             }
         })
@@ -367,7 +373,7 @@ pub fn PkView(props: &PkViewProps) -> Html {
                     <button type="button" onclick={on_copy_patient_link}>{t(tr!("Copy link with patient values", "复制含患者数据的链接"))}</button>
                 </div>
 
-                <h2>{tr!("Exposure: {scheme}, {body_weight}, typical patient", "暴露量：{scheme}，{body_weight}，典型患者").fill(lang, &[("scheme", &regimen_label(&regimen)), ("body_weight", &weight_shown)])}</h2>
+                <h2>{tr!("Exposure: {scheme}, {body_weight}, typical patient", "暴露量：{scheme}，{body_weight}，典型患者").fill(lang, &[("scheme", &regimen_label(&regimen, lang)), ("body_weight", &weight_shown)])}</h2>
                 <Metrics simulation={curves[0].simulation.clone()}
                     population={current_pop.as_ref().map(|p| p.summary.metrics)}
                     last_run={pop.result.clone()} />
@@ -404,7 +410,7 @@ pub fn PkView(props: &PkViewProps) -> Html {
                         } else if let Some(run) = &current_pop {
                             <p>{tr!(
                                 "{count} virtual patients (seed {seed_number}): median with 25-75 % and 5-95 % bands on the chart; each metric with its 5-95 % range.",
-                                "{count} 名虚拟患者（种子 {seed_number}）：图中显示中位数及 25–75% 和 5–95% 区间带；各指标附其 5–95% 范围。"
+                                "{count} 名虚拟患者（随机种子 {seed_number}）：图中显示中位数及 25–75% 和 5–95% 区间带；各指标附其 5–95% 范围。"
                             ).fill(lang, &[("count", &run.summary.patients.to_string()), ("seed_number", &run.summary.seed.to_string())])}</p>
                         } else if !population_ok {
                             <p>{t(tr!("The bands need usable population inputs.", "区间带需要有效的群体模拟输入。"))}</p>

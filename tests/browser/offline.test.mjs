@@ -31,11 +31,27 @@ test('manifest: installable under a sub-path', async () => {
     const png = await readFile(join(siteDir, icon.src));
     assert.equal(png.readUInt32BE(16), Number(icon.sizes.split('x')[0]), `${icon.src} width`);
   }
+  // The manifest in Chinese: the same app, its name and description translated, opening in Chinese.
+  const zh = JSON.parse(await readFile(join(siteDir, 'manifest.zh-CN.webmanifest'), 'utf8'));
+  assert.equal(manifest.lang, 'en');
+  assert.equal(zh.lang, 'zh-CN');
+  assert.match(zh.name, /依沃西单抗/);
+  assert.equal(zh.start_url, './#/dose?lang=zh-CN');
+  for (const key of ['short_name', 'scope', 'display', 'background_color', 'theme_color', 'icons']) {
+    assert.deepEqual(zh[key], manifest[key], key);
+  }
   const sw = await readFile(join(siteDir, 'sw.js'), 'utf8');
   const files = await readdir(siteDir);
-  for (const f of files.filter((f) => /\.(wasm|js|css)$/.test(f) && f !== 'sw.js')) {
-    assert.ok(sw.includes(JSON.stringify(f)), `sw.js precaches ${f}`);
+  const precache = JSON.parse(sw.match(/const PRECACHE = (\[.*?\]);/)[1]);
+  const onDemand = JSON.parse(sw.match(/const ON_DEMAND = (\{.*?\});/)[1]);
+  for (const f of files.filter((f) => /\.(wasm|js|css|webmanifest)$/.test(f) && f !== 'sw.js' && f !== 'manifest.zh-CN.webmanifest')) {
+    assert.ok(precache.includes(f), `sw.js precaches ${f}`);
   }
+  // The Chinese texts and manifest are cached only for readers who choose Chinese.
+  const packs = (await readdir(join(siteDir, 'assets'))).filter((f) => /^zh-CN\.[0-9a-f]{16}\.txt$/.test(f)).map((f) => `assets/${f}`);
+  assert.equal(packs.length, 1, packs.join());
+  assert.deepEqual(onDemand, { 'zh-CN': [...packs, 'manifest.zh-CN.webmanifest'] });
+  assert.ok(!precache.some((f) => onDemand['zh-CN'].includes(f)), precache.join());
 });
 
 test('opened once, the app loads and calculates with no network', async () => {

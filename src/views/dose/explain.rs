@@ -9,7 +9,7 @@ use crate::dosing::{
     WeightUnit,
 };
 use crate::format::significant;
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 use crate::tr;
 
 /// A number as shown in worked arithmetic: four significant figures.
@@ -28,12 +28,15 @@ fn worked(title: Text, text: String) -> Worked {
     Worked { title, text }
 }
 
-fn drug_label(drug: &str) -> String {
-    drugs::capitalised(drug)
+fn drug_label(drug: &str, lang: Lang) -> String {
+    match drugs::label(drug) {
+        Some(label) => label.get(lang).to_string(),
+        None => drugs::capitalised(drug),
+    }
 }
 
-/// Every formula the report used, with its numbers.
-pub fn worked_formulas(report: &DoseReport) -> Vec<Worked> {
+/// Every formula the report used, with its numbers (and its few words in `lang`).
+pub fn worked_formulas(report: &DoseReport, lang: Lang) -> Vec<Worked> {
     let i = &report.inputs;
     let mut out = Vec::new();
     if let (WeightUnit::Lb, Some(lb), Some(kg)) = (i.weight_unit, i.weight, report.weight_kg) {
@@ -53,9 +56,12 @@ pub fn worked_formulas(report: &DoseReport) -> Vec<Worked> {
             out.push(worked(
                 tr!("Rounding to whole vials", "按整瓶取整"),
                 format!(
-                    "nearest whole-vial dose {} mg: ({} − {}) ÷ {} × 100 = {:+.2} % \
-                     (±{} %) {}",
-                    num(r.nearest_whole_vial_mg),
+                    "{}: ({} − {}) ÷ {} × 100 = {:+.2} % (±{} %) {}",
+                    tr!(
+                        "nearest whole-vial dose {dose} mg",
+                        "最接近的整瓶剂量 {dose} mg"
+                    )
+                    .fill(lang, &[("dose", &num(r.nearest_whole_vial_mg))]),
                     num(r.nearest_whole_vial_mg),
                     num(ordered),
                     num(ordered),
@@ -79,7 +85,7 @@ pub fn worked_formulas(report: &DoseReport) -> Vec<Worked> {
         ));
         if let Some(waste) = report.waste_mg {
             out.push(worked(
-                tr!("Waste", "余量"),
+                tr!("Waste", "浪费量"),
                 format!(
                     "{vials} × {} mg − {} mg = {} mg",
                     num(vial),
@@ -203,7 +209,11 @@ pub fn worked_formulas(report: &DoseReport) -> Vec<Worked> {
     }
     if let Some(c) = &report.carboplatin {
         let cap = if c.gfr_cap_applied {
-            format!(" (GFR {} mL/min capped at 125)", num(c.gfr_ml_min))
+            tr!(
+                " (GFR {gfr} mL/min capped at 125)",
+                "（GFR {gfr} mL/min，上限取 125）"
+            )
+            .fill(lang, &[("gfr", &num(c.gfr_ml_min))])
         } else {
             String::new()
         };
@@ -225,7 +235,7 @@ pub fn worked_formulas(report: &DoseReport) -> Vec<Worked> {
                 tr!("Partner by BSA", "按体表面积计算的联合用药"),
                 format!(
                     "{}: {} mg/m² × {} m² = {} mg",
-                    drug_label(&p.drug),
+                    drug_label(&p.drug, lang),
                     num(m2),
                     num(bsa),
                     num(mg)
@@ -239,7 +249,7 @@ pub fn worked_formulas(report: &DoseReport) -> Vec<Worked> {
                 tr!("Partner by weight", "按体重计算的联合用药"),
                 format!(
                     "{}: {} mg/kg × {} kg = {} mg",
-                    drug_label(&p.drug),
+                    drug_label(&p.drug, lang),
                     num(per_kg),
                     num(kg),
                     num(mg)
@@ -263,7 +273,7 @@ mod tests {
             weight: Some(72.5),
             ..DoseRequest::default()
         });
-        let texts: Vec<String> = worked_formulas(&report)
+        let texts: Vec<String> = worked_formulas(&report, Lang::En)
             .into_iter()
             .map(|w| w.text)
             .collect();
@@ -291,7 +301,7 @@ mod tests {
             regimen: Some("ivo-pem-carbo".into()),
             ..DoseRequest::default()
         });
-        let texts: Vec<String> = worked_formulas(&report)
+        let texts: Vec<String> = worked_formulas(&report, Lang::En)
             .into_iter()
             .map(|w| w.text)
             .collect();

@@ -6,7 +6,7 @@ use crate::dosing::kidney::kidney_data;
 use crate::dosing::regimens::{self, Regimen, DEFAULT_REGIMEN_ID};
 use crate::dosing::{drugs, label, CrclWeight, DoseBasis, DoseReport};
 use crate::format::{self, Quantity};
-use crate::i18n::{translated, Lang};
+use crate::i18n::{colon, full_stop, in_parentheses, translated, Lang};
 use crate::inputs::dose::*;
 use crate::inputs::link::exact;
 use crate::sources::short_cites;
@@ -117,6 +117,11 @@ fn source_span(text: String) -> Html {
     html! { <span class="source">{text}</span> }
 }
 
+/// Sources cited as the end of a sentence: `(…).`, `（…）。`.
+fn cited_sentence(sources: &str, lang: Lang) -> String {
+    format!("{}{}", in_parentheses(sources, lang), full_stop(lang))
+}
+
 pub fn ivonescimab_inputs(ctx: &InputContext) -> Html {
     let form = ctx.form;
     let lang = ctx.lang;
@@ -165,10 +170,10 @@ pub fn ivonescimab_inputs(ctx: &InputContext) -> Html {
         };
         html! {
             <li class={classes!(preset.label_dose.then_some("preset-label"))}>
-                <strong>{format!("{name}: ")}</strong>
+                <strong>{format!("{name}{}", colon(lang))}</strong>
                 <span class="preset-used" id={format!("preset-{}-used", exact(preset.mg_per_kg))}>
-                    {tr!("Used in: {trials}", "使用于：{trials}").fill(lang, &[("trials", translated(&preset.used_in, lang))])}{" "}
-                    {source_span(format!("({})", short_cites(preset.sources.iter(), lang)))}
+                    {tr!("Used in: {trials}", "见于：{trials}").fill(lang, &[("trials", translated(&preset.used_in, lang))])}{" "}
+                    {source_span(in_parentheses(&short_cites(preset.sources.iter(), lang), lang))}
                 </span>
             </li>
         }
@@ -182,7 +187,7 @@ pub fn ivonescimab_inputs(ctx: &InputContext) -> Html {
                     <summary>{ctx.t(tr!("The sources' words", "来源原文"))}</summary>
                     <ul class="quotes">
                         { for d.sources.iter().map(|s| html! {
-                            <li>{source_span(s.short(lang))}{": "}<q>{s.as_printed.as_deref().unwrap_or_default().to_string()}</q></li>
+                            <li>{source_span(s.short(lang))}{colon(lang)}<q lang="en">{s.as_printed.as_deref().unwrap_or_default().to_string()}</q></li>
                         }) }
                     </ul>
                 </details>
@@ -191,7 +196,7 @@ pub fn ivonescimab_inputs(ctx: &InputContext) -> Html {
     });
     let mgkg_hint = html! { <>
         {tr!("Empty: the label dose, {dose} every {weeks} weeks ", "留空：说明书剂量 {dose}，每 {weeks} 周一次").fill(lang, &[("dose", &mg_kg(label.dose.mg_per_kg)), ("weeks", &every_weeks)])}
-        {source_span(format!("({}).", short_cites(label.dose.sources.iter(), lang)))}
+        {source_span(cited_sentence(&short_cites(label.dose.sources.iter(), lang), lang))}
     </> };
     let every_groups: Vec<OptionGroup> = vec![(
         None,
@@ -272,7 +277,7 @@ pub fn regimen_input(ctx: &InputContext) -> Html {
     let hint = match ctx.regimen {
         Some(r) => html! {
             <div class="regimen-details">
-                <p><strong>{format!("{}: ", translated(&r.tumour, lang))}</strong>{translated(&r.setting, lang)}</p>
+                <p><strong>{format!("{}{}", translated(&r.tumour, lang), colon(lang))}</strong>{translated(&r.setting, lang)}</p>
                 <p>{ctx.t(tr!("Trials: ", "试验："))}{ r.trials.iter().map(|t| match &t.registry_id {
                     Some(id) => format!("{} ({id})", translated(&t.name, lang)),
                     None => translated(&t.name, lang).to_string(),
@@ -318,12 +323,12 @@ pub fn body_size_inputs(ctx: &InputContext) -> Html {
         let hint = match p.mg_per_m2 {
             Some(m2) => html! { <>
                 {tr!("Empty: {dose} from the source ", "留空：来源给出的 {dose}").fill(lang, &[("dose", &format::with_unit(m2, Quantity::MgPerM2, lang))])}
-                {source_span(format!("({}).", short_cites(p.sources.iter(), lang)))}
+                {source_span(cited_sentence(&short_cites(p.sources.iter(), lang), lang))}
                 { schedule(p.days.as_deref(), p.cycle_days, lang) }
             </> },
             None => html! { <>
                 <strong>{ctx.t(tr!("The sources do not give this dose: type the mg/m² as ordered. ", "来源未给出此剂量：请按医嘱输入 mg/m²。"))}</strong>
-                {source_span(format!("({})", short_cites(p.sources.iter(), lang)))}
+                {source_span(in_parentheses(&short_cites(p.sources.iter(), lang), lang))}
             </> },
         };
         let set = {
@@ -379,11 +384,11 @@ pub fn kidney_inputs(ctx: &InputContext) -> Html {
         Some(p) => match p.carboplatin_auc {
             Some(auc) => html! { <>
                 {tr!("Empty: AUC {target} from the regimen's source ", "留空：方案来源给出的 AUC {target}").fill(lang, &[("target", &format::number(auc, Quantity::Auc))])}
-                {source_span(format!("({}).", short_cites(p.sources.iter(), lang)))}
+                {source_span(cited_sentence(&short_cites(p.sources.iter(), lang), lang))}
             </> },
             None => html! { <>
                 <strong>{ctx.t(tr!("The sources do not give the target AUC for this regimen: type it as ordered. ", "来源未给出此方案的目标 AUC：请按医嘱输入。"))}</strong>
-                {source_span(format!("({})", short_cites(p.sources.iter(), lang)))}
+                {source_span(in_parentheses(&short_cites(p.sources.iter(), lang), lang))}
             </> },
         },
         None => html! { {ctx.t(tr!("This regimen has no carboplatin.", "此方案不含卡铂。"))} },
@@ -452,7 +457,7 @@ pub fn kidney_inputs(ctx: &InputContext) -> Html {
             "Creatinine measured by IDMS reads low around 0.7 mg/dL, so Cockcroft-Gault can overestimate kidney function; a floor puts the chosen value in its place. ",
             "IDMS 法测定的肌酐在 0.7 mg/dL 左右偏低，Cockcroft-Gault 公式可能因此高估肾功能；设定下限后以所选值代替。"
         ))}
-        {source_span(format!("({})", short_cites(floor.sources.iter(), lang)))}
+        {source_span(in_parentheses(&short_cites(floor.sources.iter(), lang), lang))}
     </> };
     let height_field = if ctx.needs_bsa() {
         html! {}
@@ -492,7 +497,7 @@ pub fn vial_inputs(ctx: &InputContext) -> Html {
             ("conc_mg_ml", &format::with_unit(vial.concentration_mg_per_ml, Quantity::MgPerMl, lang)),
         ])}
         {translated(&vial.note, lang)}{" "}
-        {source_span(format!("({}).", short_cites(vial.sources.iter(), lang)))}
+        {source_span(cited_sentence(&short_cites(vial.sources.iter(), lang), lang))}
     </> };
     html! {
         <fieldset class="dose-group">

@@ -7,7 +7,7 @@ use crate::dosing::kidney::kidney_data;
 use crate::dosing::regimens::{dosing_data, Regimen};
 use crate::dosing::{drugs, DoseBasis, DoseReport, ValueOrigin};
 use crate::format::{self, Quantity};
-use crate::i18n::{translated, Lang};
+use crate::i18n::{colon, in_parentheses, translated, Lang};
 use crate::messages::Code;
 use crate::results::{Outcome, ResultId};
 use crate::sources::{document_name, short_cites, Source};
@@ -202,7 +202,7 @@ pub fn partner_results(report: &DoseReport, regimen: Option<&Regimen>, lang: Lan
                 }
             </dl>
             { for report.partners.iter().filter_map(|p| p.note.as_ref().map(|n| html! {
-                <p class="msg msg-note">{format!("{}: {}", drug_name(&p.drug, lang), translated(n, lang))}</p>
+                <p class="msg msg-note">{format!("{}{}{}", drug_name(&p.drug, lang), colon(lang), translated(n, lang))}</p>
             })) }
             if let Some(c) = report.carboplatin.as_ref().filter(|c| c.gfr_cap_applied) {
                 <p class="msg msg-note" data-testid="gfr-cap">
@@ -292,7 +292,7 @@ pub fn label_notes(report: &DoseReport, lang: Lang) -> Html {
             <ul>
                 { for report.label_notes.iter().map(|n| html! {
                     <li data-testid="label-note" data-code={n.code.to_string()}>{translated(&n.text, lang)}{" "}
-                        <span class="source">{format!("({})", short_cites(n.sources.iter(), lang))}</span></li>
+                        <span class="source">{in_parentheses(&short_cites(n.sources.iter(), lang), lang)}</span></li>
                 }) }
             </ul>
         </div>
@@ -300,7 +300,7 @@ pub fn label_notes(report: &DoseReport, lang: Lang) -> Html {
 }
 
 pub fn formulas(report: &DoseReport, lang: Lang) -> Html {
-    let worked = worked_formulas(report);
+    let worked = worked_formulas(report, lang);
     html! {
         <div class="formulas">
             <h3>{tr!("Formulas with these numbers", "代入本例数值的公式").get(lang)}</h3>
@@ -309,12 +309,20 @@ pub fn formulas(report: &DoseReport, lang: Lang) -> Html {
             } else {
                 <ul data-testid="formulas">
                     { for worked.iter().map(|w| html! {
-                        <li><span class="formula-title">{format!("{}: ", w.title.get(lang))}</span><span class="formula">{w.text.clone()}</span></li>
+                        <li><span class="formula-title">{format!("{}{}", w.title.get(lang), colon(lang))}</span><span class="formula">{w.text.clone()}</span></li>
                     }) }
                 </ul>
             }
         </div>
     }
+}
+
+/// A document's citation: translated where the data gives its Chinese (`citation_zh`), else
+/// as the document prints it, marked as English.
+fn citation(text: &'static str, lang: Lang) -> Html {
+    let shown = translated(text, lang);
+    let as_printed = lang != Lang::En && shown == text;
+    html! { <span lang={as_printed.then_some("en")}>{shown}</span> }
 }
 
 /// Every source the page cites, with the words as printed, then the documents.
@@ -348,7 +356,7 @@ pub fn sources(report: &DoseReport, regimen: Option<&Regimen>, lang: Lang) -> Ht
         seen.push(line);
         items.push(html! {
             <li><span class="source">{s.short(lang)}</span>
-                if let Some(q) = &s.as_printed { {": "}<q>{q.to_string()}</q> }
+                if let Some(q) = &s.as_printed { {colon(lang)}<q lang="en">{q.to_string()}</q> }
             </li>
         });
     }
@@ -362,15 +370,15 @@ pub fn sources(report: &DoseReport, regimen: Option<&Regimen>, lang: Lang) -> Ht
             <ul>{ for items }</ul>
             <ul class="documents">
                 { for crate::dosing::regimens::documents().into_iter().map(|d| html! {
-                    <li><strong>{document_name(&d.id).get(lang)}</strong>{": "}{d.citation.to_string()}</li>
+                    <li><strong>{document_name(&d.id).get(lang)}</strong>{colon(lang)}{citation(&d.citation, lang)}</li>
                 }) }
                 { for kidney_pages.map(|p| html! {
-                    <li><strong>{document_name(&p.document).get(lang)}</strong>{": "}
-                        {crate::sources::document(&p.document).map(|d| d.citation.to_string()).unwrap_or_default()}{" "}
+                    <li><strong>{document_name(&p.document).get(lang)}</strong>{colon(lang)}
+                        {crate::sources::document(&p.document).map(|d| citation(&d.citation, lang)).unwrap_or_default()}{" "}
                         <a href={p.url.to_string()} rel="noreferrer noopener" target="_blank">{p.url.to_string()}</a>
                         {" "}{tr!("(read {date})", "（查阅于 {date}）").fill(lang, &[("date", &p.read_on)])}</li>
                 }) }
-                <li><strong>{document_name("hopa").get(lang)}</strong>{": "}{tr!(
+                <li><strong>{document_name("hopa").get(lang)}</strong>{colon(lang)}{tr!(
                     "Hematology/Oncology Pharmacy Association dose-rounding guidance (biologics within 10 % of the ordered dose).",
                     "美国血液/肿瘤药学协会剂量取整指南（生物制剂在医嘱剂量 10% 以内）。"
                 ).get(lang)}</li>

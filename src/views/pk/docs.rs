@@ -53,7 +53,7 @@ fn row(input: &'static Input, lang: Lang) -> Html {
     };
     let source = match (d.sources.is_empty(), d.description) {
         (false, _) => short_cites(d.sources.iter().copied(), lang),
-        (true, Some(text)) => crate::i18n::translated(text, lang).to_string(),
+        (true, Some(text)) => text.get(lang).to_string(),
         (true, None) => String::new(),
     };
     html! {
@@ -82,7 +82,7 @@ pub fn ModelDocs() -> Html {
                 "Two compartments, zero-order intravenous infusion, and a clearance that falls over the first months of treatment (as for nivolumab and pembrolizumab):",
                 "二室模型、零级静脉输注，清除率在治疗最初几个月内下降（与纳武利尤单抗和帕博利珠单抗相同）："
             ))}</p>
-            <pre class="equations" tabindex="0" aria-label={t(tr!("Model equations", "模型方程"))}>{"dA1/dt = R(t) − (CL(t) + Q)/V1 · A1 + Q/V2 · A2\ndA2/dt = Q/V1 · A1 − Q/V2 · A2\nCL(t)  = CL0 · exp( ln(CLss/CL0) · t^h / (T50^h + t^h) ),  t = days since the first dose\nC      = A1 / V1   (mg/L = µg/mL)"}</pre>
+            <pre class="equations" tabindex="0" aria-label={t(tr!("Model equations", "模型方程"))}>{"dA1/dt = R(t) − (CL(t) + Q)/V1 · A1 + Q/V2 · A2\ndA2/dt = Q/V1 · A1 − Q/V2 · A2\nCL(t)  = CL0 · exp( ln(CLss/CL0) · t^h / (T50^h + t^h) ),  t = "}{t(tr!("days since the first dose", "首次给药后的天数"))}{"\nC      = A1 / V1   (mg/L = µg/mL)"}</pre>
             <p>{t(tr!(
                 "R(t) is the dose divided by the infusion time during each infusion and zero otherwise. Each time step is solved exactly for a clearance held at its mean over the step (steps of at most half a day, shorter while clearance changes fast); with constant clearance this is the closed-form solution. The engine's tests hold it to 1e-9 relative against the closed form and to 1e-4 against an independent high-accuracy ODE integration (data/pk_reference.json, scripts/pk_reference.py).",
                 "R(t) 在每次输注期间为剂量除以输注时间，其余时间为零。每个时间步按该步内清除率的平均值精确求解（步长不超过半天，清除率变化快时更短）；清除率恒定时即为解析解。引擎测试将其与解析解的相对误差控制在 1e-9 以内，与独立的高精度常微分方程积分的误差控制在 1e-4 以内（data/pk_reference.json，scripts/pk_reference.py）。"
@@ -109,7 +109,7 @@ pub fn ModelDocs() -> Html {
             <h3>{t(tr!("Calibration 2: T50 from the time to steady state", "校准二：由达稳态时间确定 T50"))}</h3>
             <p>{tr!(
                 "The review of PD-1(L1)/VEGF bispecifics (Pharmacokinetics) says steady-state concentrations were \"achieved by the 15th week\". The criterion used: at 20 mg/kg every 3 weeks (70 kg, 1-hour infusions), the trough just before the 6th dose (day 105, the end of week 15) is {pct} % of the steady-state trough with clearance at CLss. T50 is found by bisection: {t50} days (the trough ratio on day 105 is then {ratio}).",
-                "PD-1(L1)/VEGF 双特异性抗体综述（药代动力学）称稳态浓度“achieved by the 15th week”。所用判据：20 mg/kg、每 3 周一次（70 kg，1 小时输注）时，第 6 剂前（第 105 天，即第 15 周末）的谷浓度达到以 CLss 计算的稳态谷浓度的 {pct}%。用二分法求得 T50 = {t50} 天（此时第 105 天的谷浓度比为 {ratio}）。"
+                "PD-1(L1)/VEGF 双特异性抗体综述（药代动力学）称稳态浓度“achieved by the 15th week”。所用判据：20 mg/kg、每 3 周一次（70 kg，1 小时输注）时，第 6 剂前（第 105 天，即第 15 周末）的谷浓度达到清除率为 CLss 时稳态谷浓度的 {pct}%。用二分法求得 T50 = {t50} 天（此时第 105 天的谷浓度比为 {ratio}）。"
             ).fill(lang, &[
                 ("pct", &f(s.steady_state_trough_fraction.value * 100.0, 3)),
                 ("t50", &f(c.clearance_t50_days, 4)),
@@ -158,7 +158,7 @@ pub fn ModelDocs() -> Html {
             <ul>
                 <li>{t(tr!("First: the interval after dose 1. Steady state (ss): the interval after the last dose, up to when the next dose would be given.", "首剂：第 1 剂后的给药间隔。稳态（ss）：末剂后至下一剂本应给药时的间隔。"))}</li>
                 <li>{t(tr!("Cmax: the highest concentration in the interval (the end of the infusion). Ctrough: the concentration at the end of the interval.", "Cmax：间隔内的最高浓度（输注结束时）。Ctrough：间隔结束时的浓度。"))}</li>
-                <li>{t(tr!("AUC: the area under the curve over the last interval. Rac: Ctrough,ss / Ctrough,first. t90ss: days from the first dose to the first pre-dose trough that reaches 90 % of the last trough.", "AUC：末次间隔的曲线下面积。Rac：Ctrough,ss / Ctrough,first。t90ss：自首剂起至首个达到末次谷浓度 90% 的给药前谷浓度的天数。"))}</li>
+                <li>{t(tr!("AUC: the area under the curve over the last interval. Rac: Ctrough,ss / Ctrough,first. t90ss: days from the first dose to the first pre-dose trough that reaches 90 % of the last trough.", "AUC：末次间隔的曲线下面积。Rac：稳态 Ctrough / 首剂 Ctrough。t90ss：自首剂起至首个达到末次谷浓度 90% 的给药前谷浓度的天数。"))}</li>
             </ul>
             <p class="hint">{t(tr!(
                 "Sources: the review of PD-1(L1)/VEGF bispecific antibodies in solid tumours; Vallathol DH, Menon A, Warriar AR. Ivonescimab: The Two Pronged Attack. Ind J Med Paediatr Oncol 2025, doi 10.1055/s-0045-1809539; Ahamadi M et al., CPT Pharmacometrics Syst Pharmacol 2017;6:49; Bajaj G et al., CPT Pharmacometrics Syst Pharmacol 2017;6:58; Shang J et al., Front Immunol 2022;13:871372.",

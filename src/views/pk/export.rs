@@ -86,7 +86,7 @@ pub fn chart_data(
     if let Some(p) = population {
         let xs = scale(&p.times_days);
         bands.push(Band {
-            label: tr!("5-95 % of patients", "5-95 % 的患者").get(lang).into(),
+            label: tr!("5-95 % of patients", "5–95% 的患者").get(lang).into(),
             xs: xs.clone(),
             lower: p.p05.clone(),
             upper: p.p95.clone(),
@@ -94,7 +94,7 @@ pub fn chart_data(
             inner: false,
         });
         bands.push(Band {
-            label: tr!("25-75 %", "25-75 %").get(lang).into(),
+            label: tr!("25-75 %", "25–75%").get(lang).into(),
             xs: xs.clone(),
             lower: p.p25.clone(),
             upper: p.p75.clone(),
@@ -102,7 +102,7 @@ pub fn chart_data(
             inner: true,
         });
         series.push(Series {
-            label: tr!("Population median", "人群中位数").get(lang).into(),
+            label: tr!("Population median", "群体中位数").get(lang).into(),
             xs,
             ys: p.p50.clone(),
             style: 3,
@@ -152,11 +152,26 @@ pub fn chart_data(
     }
 }
 
+/// The header row of each table of the CSV, in the page's language. The columns, their
+/// order, the metric ids (`cmax-ss`, as CONTRACT.md's `data-testid`s), the units and the
+/// numbers are the same in every language; only the header words follow the page.
+fn header(lang: Lang, columns: &[crate::i18n::Text]) -> Vec<&'static str> {
+    columns.iter().map(|c| c.get(lang)).collect()
+}
+
 /// The curves, the bands and the metrics as CSV: three tables one after the other, each with
-/// its header row, separated by an empty line (and a fourth with the population run).
-pub fn csv(curves: &[Curve], population: Option<&PopulationResult>) -> String {
+/// its header row (in `lang`, see [`header`]), separated by an empty line (and a fourth with
+/// the population run).
+pub fn csv(curves: &[Curve], population: Option<&PopulationResult>, lang: Lang) -> String {
     let mut out = Writer::new();
-    out.row(["regimen", "time_days", "conc_ug_per_ml"]);
+    out.row(header(
+        lang,
+        &[
+            tr!("regimen", "方案"),
+            tr!("time_days", "时间（天）"),
+            tr!("conc_ug_per_ml", "浓度（µg/mL）"),
+        ],
+    ));
     for c in curves {
         for (t, y) in c
             .simulation
@@ -170,14 +185,17 @@ pub fn csv(curves: &[Curve], population: Option<&PopulationResult>) -> String {
     if let Some(p) = population {
         let s = &p.summary;
         out.blank_line();
-        out.row([
-            "population_time_days",
-            "p05_ug_per_ml",
-            "p25_ug_per_ml",
-            "p50_ug_per_ml",
-            "p75_ug_per_ml",
-            "p95_ug_per_ml",
-        ]);
+        out.row(header(
+            lang,
+            &[
+                tr!("population_time_days", "群体时间（天）"),
+                tr!("p05_ug_per_ml", "第 5 百分位数（µg/mL）"),
+                tr!("p25_ug_per_ml", "第 25 百分位数（µg/mL）"),
+                tr!("p50_ug_per_ml", "中位数（µg/mL）"),
+                tr!("p75_ug_per_ml", "第 75 百分位数（µg/mL）"),
+                tr!("p95_ug_per_ml", "第 95 百分位数（µg/mL）"),
+            ],
+        ));
         for i in 0..s.times_days.len() {
             out.row(
                 [
@@ -193,15 +211,18 @@ pub fn csv(curves: &[Curve], population: Option<&PopulationResult>) -> String {
         }
     }
     out.blank_line();
-    out.row([
-        "regimen",
-        "metric",
-        "unit",
-        "typical_patient",
-        "population_p05",
-        "population_p50",
-        "population_p95",
-    ]);
+    out.row(header(
+        lang,
+        &[
+            tr!("regimen", "方案"),
+            tr!("metric", "指标"),
+            tr!("unit", "单位"),
+            tr!("typical_patient", "典型患者"),
+            tr!("population_p05", "群体第 5 百分位数"),
+            tr!("population_p50", "群体中位数"),
+            tr!("population_p95", "群体第 95 百分位数"),
+        ],
+    ));
     for (k, c) in curves.iter().enumerate() {
         let m = &c.simulation.metrics;
         let pm = population.filter(|_| k == 0).map(|p| p.summary.metrics);
@@ -244,7 +265,14 @@ pub fn csv(curves: &[Curve], population: Option<&PopulationResult>) -> String {
     }
     if let Some(p) = population {
         out.blank_line();
-        out.row(["population_patients", "seed", "sim_ms"]);
+        out.row(header(
+            lang,
+            &[
+                tr!("population_patients", "虚拟患者数"),
+                tr!("seed", "随机种子"),
+                tr!("sim_ms", "模拟耗时（ms）"),
+            ],
+        ));
         out.row([
             p.summary.patients.to_string(),
             p.summary.seed.to_string(),
@@ -352,7 +380,7 @@ mod tests {
     #[test]
     fn csv_holds_curves_and_metrics() {
         let c = curve();
-        let text = csv(std::slice::from_ref(&c), None);
+        let text = csv(std::slice::from_ref(&c), None, Lang::En);
         assert!(text.starts_with("regimen,time_days,conc_ug_per_ml\r\n20 mg/kg Q3W,0,0\r\n"));
         // Records end with CRLF (RFC 4180); tables are separated by an empty line.
         assert!(!text.replace("\r\n", "").contains('\n'));
@@ -373,7 +401,7 @@ mod tests {
             label: "=1+1, \"x\"".into(),
             ..c
         };
-        let text = csv(std::slice::from_ref(&odd), None);
+        let text = csv(std::slice::from_ref(&odd), None, Lang::En);
         assert!(text.contains("\r\n\"'=1+1, \"\"x\"\"\",0,0\r\n"));
     }
 }

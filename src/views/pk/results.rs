@@ -69,7 +69,7 @@ pub fn Metrics(props: &MetricsProps) -> Html {
             </ResultRow>
             if let Some(run) = &props.last_run {
                 <ResultRow id={ResultId::SimMs} outcome={Outcome::Value(run.elapsed_ms)}>
-                    <span class="pop-range">{tr!("{count} patients, seed {seed_number}, in this browser", "{count} 名患者，种子 {seed_number}，在本浏览器中").fill(lang, &[
+                    <span class="pop-range">{tr!("{count} patients, seed {seed_number}, in this browser", "{count} 名虚拟患者，随机种子 {seed_number}，在本浏览器中运行").fill(lang, &[
                         ("count", &run.summary.patients.to_string()),
                         ("seed_number", &run.summary.seed.to_string()),
                     ])}</span>

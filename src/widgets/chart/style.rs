@@ -31,8 +31,26 @@ pub(super) fn series_class(style: usize) -> String {
     format!("s{}", style_index(style))
 }
 
-/// The width a text takes at [`FONT_PX`], estimated from its length (the layout is computed
-/// without a browser, for the exported file too).
+/// The width a text takes at [`FONT_PX`], estimated from its characters (the layout is
+/// computed without a browser, for the exported file too): a Latin character about 0.58 em, a
+/// Chinese one (and full-width punctuation) a whole em.
 pub(super) fn text_width(text: &str) -> f64 {
-    text.chars().count() as f64 * FONT_PX * 0.58
+    let ems: f64 = text
+        .chars()
+        .map(|c| match c {
+            '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FF60}' => 1.0,
+            _ => 0.58,
+        })
+        .sum();
+    ems * FONT_PX
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn chinese_characters_are_wider_than_latin_ones() {
+        let font = super::FONT_PX;
+        assert!((super::text_width("Day") - 3.0 * 0.58 * font).abs() < 1e-9);
+        assert!((super::text_width("天（输入）") - 5.0 * font).abs() < 1e-9);
+    }
 }
