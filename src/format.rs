@@ -50,8 +50,11 @@ pub enum Quantity {
     L,
     LPerDay,
     KDa,
-    /// A ratio without unit (accumulation, hazard ratio, exponent).
+    /// A ratio without unit (accumulation, exponent).
     Ratio,
+    /// A hazard ratio and its confidence bounds: two decimals at least, as trials print them
+    /// (0.60, 0.777).
+    HazardRatio,
     /// A whole number of things (vials, doses, patients).
     Count,
     Ms,
@@ -61,6 +64,8 @@ pub enum Quantity {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Rule {
     Significant(usize),
+    /// Significant figures, with at least this many decimals.
+    SignificantMinDecimals(usize, usize),
     SignedDecimals(usize),
     Decimals(usize),
     Whole,
@@ -73,6 +78,7 @@ impl Quantity {
             Quantity::PercentChange => Rule::SignedDecimals(2),
             Quantity::Count => Rule::Whole,
             Quantity::Ms => Rule::Decimals(1),
+            Quantity::HazardRatio => Rule::SignificantMinDecimals(4, 2),
             _ => Rule::Significant(4),
         }
     }
@@ -106,7 +112,7 @@ impl Quantity {
             Quantity::L => tr!("L", "L"),
             Quantity::LPerDay => tr!("L/day", "L/天"),
             Quantity::KDa => tr!("kDa", "kDa"),
-            Quantity::Ratio | Quantity::Count => Text::new(""),
+            Quantity::Ratio | Quantity::HazardRatio | Quantity::Count => Text::new(""),
             Quantity::Ms => tr!("ms", "ms"),
         }
     }
@@ -116,6 +122,18 @@ impl Quantity {
 pub fn number(value: f64, quantity: Quantity) -> String {
     match quantity.rule() {
         Rule::Significant(digits) => significant(value, digits),
+        Rule::SignificantMinDecimals(digits, decimals) => {
+            let text = significant(value, digits);
+            if !value.is_finite() {
+                return text;
+            }
+            let have = text.split_once('.').map(|(_, d)| d.len()).unwrap_or(0);
+            match (have, text.contains('.')) {
+                (h, true) if h < decimals => format!("{text}{}", "0".repeat(decimals - h)),
+                (_, false) => format!("{text}.{}", "0".repeat(decimals)),
+                _ => text,
+            }
+        }
         Rule::SignedDecimals(decimals) => {
             if !value.is_finite() {
                 return "—".into();
@@ -218,5 +236,10 @@ mod tests {
         assert_eq!(with_unit(145.0, Quantity::Ml, Lang::En), "145 mL");
         assert_eq!(with_unit(12.0, Quantity::Percent, Lang::En), "12 %");
         assert_eq!(with_unit(0.5, Quantity::Ratio, Lang::En), "0.5");
+        // Hazard ratios as trials print them: 0.60, 0.777, 1.00.
+        assert_eq!(number(0.6, Quantity::HazardRatio), "0.60");
+        assert_eq!(number(0.777, Quantity::HazardRatio), "0.777");
+        assert_eq!(number(1.0, Quantity::HazardRatio), "1.00");
+        assert_eq!(number(0.51, Quantity::HazardRatio), "0.51");
     }
 }

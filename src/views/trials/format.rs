@@ -33,7 +33,7 @@ pub fn drug_name(drug: &str, lang: Lang) -> String {
 pub fn number_text(x: f64, unit: Unit) -> String {
     match unit {
         Unit::Percent => number(x, Quantity::Percent),
-        Unit::Ratio => number(x, Quantity::Ratio),
+        Unit::Ratio => number(x, Quantity::HazardRatio),
         Unit::Patients => number(x, Quantity::Count),
         Unit::Months | Unit::Days | Unit::PValue | Unit::Times | Unit::Nanomolar => {
             significant(x, 4)
