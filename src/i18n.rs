@@ -114,6 +114,15 @@ pub fn translated(en: &str, lang: Lang) -> &str {
     }
 }
 
+/// The translation of a data text into `lang`, where the data gives one (`<field>_zh`); `None`
+/// in English or where the text stays in its source's words (a title, a reference, a name).
+pub fn translation(en: &str, lang: Lang) -> Option<&'static str> {
+    match lang {
+        Lang::En => None,
+        Lang::ZhCn => Pack::get(key(en)),
+    }
+}
+
 /// The colon after a heading or a name: `: ` in English, `：` in Chinese.
 pub fn colon(lang: Lang) -> &'static str {
     match lang {

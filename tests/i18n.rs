@@ -12,10 +12,16 @@ use ivocalc::i18n::{key, places, Pack, ZH_PACK_FILE};
 const PAIRS: &[(&str, &str, &str)] = include!(concat!(env!("OUT_DIR"), "/i18n_pairs.rs"));
 
 /// Chinese words allowed in English texts: names that are Chinese by nature.
-const CHINESE_IN_ENGLISH: &[(&str, &str)] = &[(
-    "依达方",
-    "the brand name of ivonescimab in China, as its label prints it",
-)];
+const CHINESE_IN_ENGLISH: &[(&str, &str)] = &[
+    (
+        "依达方",
+        "the brand name of ivonescimab in China, as its label prints it",
+    ),
+    (
+        "一度医药",
+        "a Chinese medical news site that reported a trials document, named as it names itself",
+    ),
+];
 
 fn is_cjk(c: char) -> bool {
     matches!(c,

@@ -444,7 +444,6 @@ fn every_text_of_the_views_widgets_and_shell_is_translated() {
 }
 
 #[test]
-#[ignore = "the trials views are being rewritten with tr!; run with --ignored to list what is left"]
 fn every_text_of_the_trials_views_is_translated() {
     let found = findings(is_trials);
     assert!(

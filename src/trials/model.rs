@@ -71,6 +71,17 @@ impl Unit {
 pub struct Citation {
     pub source: Source,
     pub as_printed: String,
+    /// The language the words are printed in, where not English (`fr`, `zh-CN`): the quote's
+    /// `lang` on the page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+}
+
+impl Citation {
+    /// The language of the words as printed: `en` unless the data names another.
+    pub fn lang(&self) -> &str {
+        self.lang.as_deref().unwrap_or("en")
+    }
 }
 
 /// One figure: an endpoint value with unit, 95% CI where printed, and provenance.

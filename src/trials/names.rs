@@ -20,16 +20,22 @@ impl Dataset {
 
     /// "Vallathol et al. 2025, Clinical Trials of Ivonescimab, ref. 4".
     pub fn source_text(&self, src: &Source, lang: Lang) -> String {
-        let mut s = format!(
-            "{}, {}",
-            self.document_name(&src.document, lang),
-            translated(&src.location, lang)
+        let mut s = tr!("{document}, {place}", "{document}，{place}").fill(
+            lang,
+            &[
+                ("document", &self.document_name(&src.document, lang)),
+                ("place", translated(&src.location, lang)),
+            ],
         );
         if !src.refs.is_empty() {
             let refs: Vec<String> = src.refs.iter().map(u32::to_string).collect();
+            let between = match lang {
+                Lang::En => ", ",
+                Lang::ZhCn => "、",
+            };
             s.push_str(
                 &tr!(", ref. {refs}", "，参考文献 {refs}")
-                    .fill(lang, &[("refs", &refs.join(", "))]),
+                    .fill(lang, &[("refs", &refs.join(between))]),
             );
         }
         s

@@ -5,6 +5,8 @@ use super::*;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
+use crate::i18n::Lang;
+
 fn ds() -> &'static Dataset {
     match dataset() {
         Ok(d) => d,
@@ -1223,7 +1225,7 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
 fn csv_export_of_a_filtered_list_round_trips() {
     let d = ds();
     let res = search(d, &q("HARMONi-A"));
-    let text = to_csv(d, &res.rows);
+    let text = to_csv(d, &res.rows, Lang::En);
     assert!(text.ends_with("\r\n"));
     let table = parse_csv(&text);
     assert_eq!(table.len(), res.count() + 1);
@@ -1259,13 +1261,20 @@ fn csv_export_of_a_filtered_list_round_trips() {
     );
     assert_eq!(ivo[col("tumor_name")], "non-small cell lung cancer");
     // NE bound and NR value are written as printed
-    let c2 = to_csv(d, &[rec("nct04736823-cohort2"), rec("nct04736823-cohort1")]);
+    let c2 = to_csv(
+        d,
+        &[rec("nct04736823-cohort2"), rec("nct04736823-cohort1")],
+        Lang::En,
+    );
     let t2 = parse_csv(&c2);
     assert_eq!(t2[1][col("mpfs_ci_high")], "NE");
     assert_eq!(t2[2][col("mpfs")], "NR");
     // whole table
     let all: Vec<&Record> = d.records.iter().collect();
-    assert_eq!(parse_csv(&to_csv(d, &all)).len(), d.records.len() + 1);
+    assert_eq!(
+        parse_csv(&to_csv(d, &all, Lang::En)).len(),
+        d.records.len() + 1
+    );
 }
 
 // ------------------------------------------------------------------ robustness
@@ -1286,7 +1295,7 @@ proptest::proptest! {
         let res = search(d, &query);
         proptest::prop_assert!(res.count() <= res.total);
         let _ = validate_query(d, &query);
-        let _ = to_csv(d, &res.rows);
+        let _ = to_csv(d, &res.rows, Lang::En);
         let mut rows = res.rows;
         sort_records(&mut rows, &Column::Endpoint("mpfs".into()), Direction::Descending);
     }

@@ -14,6 +14,7 @@ mod compare;
 mod detail;
 mod filters;
 mod format;
+mod printed;
 mod sources;
 mod table;
 
@@ -355,7 +356,7 @@ pub fn TrialsView(props: &TrialsViewProps) -> Html {
         let status = status.clone();
         Callback::from(move |_: MouseEvent| {
             let name = csv_file_name();
-            let text = trials::to_csv(ds, &rows);
+            let text = trials::to_csv(ds, &rows, lang);
             let ok = browser::download_text(&name, "text/csv;charset=utf-8", &text);
             status.set(Some(if ok {
                 tr!(

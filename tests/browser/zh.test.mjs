@@ -90,8 +90,7 @@ test('the switch changes the texts, keeps what was typed, and is remembered; a l
 const views = [
   { name: 'dose', hash: '#/dose?weight=60&height=160&age=65&sex=f&scr=0.5&regimen=ivo-pac-carbo&ordered=1300', ready: '[data-testid="carboplatin-mg"]', warning: true },
   { name: 'pk', hash: '#/pk?mgkg=20&weight=70&every=3&doses=17&n=200', ready: '[data-testid="pop-status"][data-state="done"]' },
-  // The trials view's own texts are being rewritten with tr!: until then its heading is English.
-  { name: 'trials', hash: '#/trials', ready: '[data-testid="cohort-row"]', untranslated: true },
+  { name: 'trials', hash: '#/trials', ready: '[data-testid="cohort-row"]' },
   { name: 'about', hash: '#/about', ready: '[data-testid="app-version"]' },
 ];
 
@@ -113,7 +112,7 @@ for (const view of views) {
       }
       assert.deepEqual(await results(page), expected);
       // Every part of the page is drawn in Chinese once the texts are here, the view too.
-      if (!view.untranslated) assert.match((await page.textContent('main h1')).trim(), /[\u4e00-\u9fff]/);
+      assert.match((await page.textContent('main h1')).trim(), /[\u4e00-\u9fff]/);
       const violations = await axeViolations(page);
       assert.deepEqual(violations, [], `${view.name} ${width}: ${JSON.stringify(violations, null, 1)}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -136,6 +135,23 @@ test('the PK download in Chinese: headers in Chinese, the same numbers', async (
   const text = await readFile(await download.path(), 'utf8');
   assert.match(text, /^方案,时间（天）,浓度（µg\/mL）\r\n/);
   assert.ok(text.includes(`,cmax-ss,ug/mL,${cmaxSs},`), 'the metric row carries the page value');
+  await context.close();
+});
+
+test('the trials download in Chinese: headers in Chinese, the same codes and numbers', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN', acceptDownloads: true });
+  const { page } = await openApp(context, server, '#/trials?q=HARMONi-2&lang=zh-CN');
+  await waitForLang(page, 'zh-CN');
+  const cell = '[data-testid="cohort-row"][data-id="harmoni2-ivo"] [data-field="hr"]';
+  await page.waitForSelector(cell);
+  const hr = await page.getAttribute(cell, 'data-value');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="csv"]')]);
+  const { readFile } = await import('node:fs/promises');
+  const text = await readFile(await download.path(), 'utf8');
+  assert.match(text, /^行编号,试验,注册号,注册记录网址,双特异性抗体,/);
+  const row = text.split('\r\n').find((l) => l.startsWith('harmoni2-ivo,'));
+  assert.ok(row && row.includes(`,${hr},`), row);
+  await page.waitForSelector('text=已将');
   await context.close();
 });
 

@@ -2,7 +2,7 @@
 //! progression-free-survival hazard ratios, and the caveat on comparing across trials. Folded
 //! until rows are selected.
 
-use super::format::{cohort_name, figure_line, short_label, short_trial};
+use super::format::{cohort_name, drug_name, figure_line, line_text, short_label, short_trial};
 use super::table::FIGURE_COLUMNS;
 use crate::i18n::{translated, Lang};
 use crate::tr;
@@ -61,10 +61,10 @@ fn compare_table(ds: &Dataset, selected: &[&Record], lang: Lang) -> Html {
                     }) }
                 </tr></thead>
                 <tbody>
-                    { text_row(tr!("Drug", "药物").get(lang), &|r| r.bispecific.clone()) }
-                    { text_row(tr!("Tumour", "肿瘤").get(lang), &|r| format!("{} ({})", r.tumour, ds.tumour(&r.tumour).map(|t| translated(&t.name, lang)).unwrap_or(""))) }
+                    { text_row(tr!("Drug", "药物").get(lang), &|r| drug_name(&r.bispecific, lang)) }
+                    { text_row(tr!("Tumour", "肿瘤").get(lang), &|r| tr!("{code} ({name})", "{code}（{name}）").fill(lang, &[("code", &r.tumour), ("name", ds.tumour(&r.tumour).map(|t| translated(&t.name, lang)).unwrap_or(""))])) }
                     { text_row(tr!("Phase", "分期").get(lang), &|r| r.phase.clone()) }
-                    { text_row(tr!("Line", "治疗线").get(lang), &|r| r.line.clone().unwrap_or_else(na)) }
+                    { text_row(tr!("Line", "治疗线").get(lang), &|r| r.line.as_deref().map_or_else(na, |l| line_text(l, lang))) }
                     { text_row(tr!("Regimen", "方案").get(lang), &|r| translated(&r.regimen, lang).to_string()) }
                     { text_row(tr!("Comparator", "对照").get(lang), &|r| r.comparator.as_ref().map(|c| translated(c, lang).to_string()).unwrap_or_else(|| tr!("none (single arm, subgroup or control arm)", "无（单臂、亚组或对照组）").get(lang).to_string())) }
                     { for FIGURE_COLUMNS.iter().map(|(key, label, _)| {
@@ -146,7 +146,7 @@ pub fn compare_section(st: &CompareState) -> Html {
                 } else {
                     <div>
                         <BarChart id="bars-orr-dcr" title={tr!("Objective response rate (ORR) and disease control rate (DCR), % of patients, for {which}", "{which}的客观缓解率（ORR）和疾病控制率（DCR），患者百分比").fill(lang, &[("which", &which)])}
-                            series={vec![AttrValue::from("ORR"), AttrValue::from("DCR")]} groups={bars} unit="%" max={Some(100.0)} />
+                            series={vec![AttrValue::from("ORR"), AttrValue::from("DCR")]} groups={bars} unit="%" max={Some(100.0)} {lang} />
                         if !from_selection && bars_total > MAX_BARS {
                             <p class="hint">{tr!("The chart shows the first {shown} of {total} rows with ORR or DCR; select rows or filter to choose.", "图表显示有 ORR 或 DCR 的 {total} 行中的前 {shown} 行；可选择行或筛选。").fill(lang, &[("shown", &MAX_BARS.to_string()), ("total", &bars_total.to_string())])}</p>
                         }
@@ -158,7 +158,7 @@ pub fn compare_section(st: &CompareState) -> Html {
                     <ForestPlot id="forest-hr" title={tr!("Hazard ratios for progression-free survival with 95% CI, log scale, for {which}", "{which}的无进展生存期风险比及 95%置信区间（对数刻度）").fill(lang, &[("which", &which)])}
                         rows={forest} axis_label={tr!("Hazard ratio (log scale)", "风险比（对数刻度）").get(lang)}
                         favours_left={tr!("favours the bispecific", "倾向双特异性抗体").get(lang)}
-                        favours_right={tr!("favours the comparator", "倾向对照").get(lang)} />
+                        favours_right={tr!("favours the comparator", "倾向对照").get(lang)} {lang} />
                 }
             </div>
         </details>

@@ -4,9 +4,10 @@
 //! superseded); the documents cited.
 
 use super::format::{
-    ci_text, cohort_name, date_text, document_date_text, kind_label, note_kind_code,
+    ci_text, cohort_name, date_text, document_date_text, kind_label, line_text, note_kind_code,
     note_kind_label, phase_text, value_with_unit,
 };
+use super::printed::ours_or_printed;
 use crate::i18n::{translated, Lang};
 use crate::tr;
 use crate::trials::{Dataset, Figure, Note, Record, Source};
@@ -113,11 +114,11 @@ fn figure_row(ds: &Dataset, r: &Record, f: &Figure, flagged: bool, lang: Lang) -
             <td class="num">{ci_text(f, lang).unwrap_or_else(|| "–".into())}</td>
             <td>{ source_cell(ds, f.source_or(&r.source), lang) }</td>
             <td>
-                <q class="as-printed" data-testid="as-printed">{f.as_printed.clone()}</q>
+                <q class="as-printed" data-testid="as-printed" lang="en">{f.as_printed.clone()}</q>
                 { for f.also_printed.iter().map(|c| html! {
                     <span class="also">
                         {tr!("Also printed in {source}: ", "亦见于 {source}：").fill(lang, &[("source", &ds.source_text(&c.source, lang))])}
-                        <q class="as-printed">{c.as_printed.clone()}</q>
+                        <q class="as-printed" lang={c.lang().to_string()}>{c.as_printed.clone()}</q>
                         if let Some(url) = &c.source.url {
                             {" "}<a class="page-link" href={url.clone()} target="_blank" rel="noopener noreferrer">
                                 {tr!("page read", "所读页面").get(lang)}
@@ -155,17 +156,16 @@ pub fn detail_panel(ds: &Dataset, r: &Record, lang: Lang) -> Html {
         .tumour(&r.tumour)
         .map(|t| translated(&t.name, lang).to_string())
         .unwrap_or_default();
-    let line = r
-        .line
-        .clone()
-        .unwrap_or_else(|| tr!("line not stated", "治疗线未说明").get(lang).to_string());
-    let ref_citations: Vec<String> = ds
+    let line = r.line.as_deref().map_or_else(
+        || tr!("line not stated", "治疗线未说明").get(lang).to_string(),
+        |l| line_text(l, lang),
+    );
+    let references: Vec<&crate::trials::Reference> = ds
         .document(&r.source.document)
         .map(|d| {
             d.references
                 .iter()
                 .filter(|x| r.source.refs.contains(&x.number))
-                .map(|x| format!("{}. {}", x.number, x.citation))
                 .collect()
         })
         .unwrap_or_default();
@@ -183,7 +183,7 @@ pub fn detail_panel(ds: &Dataset, r: &Record, lang: Lang) -> Html {
                 if let Some(c) = &r.comparator { <dt>{tr!("Comparator", "对照").get(lang)}</dt><dd>{translated(c, lang).to_string()}</dd> }
                 <dt>{tr!("Regimen", "方案").get(lang)}</dt><dd>{translated(&r.regimen, lang).to_string()}</dd>
                 <dt>{tr!("Tumour, phase, line", "肿瘤、分期、治疗线").get(lang)}</dt>
-                <dd>{format!("{} ({tumour}), {}, {line}", r.tumour, phase_text(&r.phase, lang))}</dd>
+                <dd>{tr!("{code} ({name}), {phase_name}, {line_name}", "{code}（{name}），{phase_name}，{line_name}").fill(lang, &[("code", &r.tumour), ("name", &tumour), ("phase_name", &phase_text(&r.phase, lang)), ("line_name", &line)])}</dd>
                 if let Some(b) = &r.biomarker { <dt>{tr!("Biomarker", "生物标志物").get(lang)}</dt><dd>{translated(b, lang).to_string()}</dd> }
                 if let Some(e) = evidence {
                     <dt>{tr!("Newest evidence", "最新证据").get(lang)}</dt>
@@ -192,7 +192,9 @@ pub fn detail_panel(ds: &Dataset, r: &Record, lang: Lang) -> Html {
                 <dt>{tr!("Source of the row", "本行来源").get(lang)}</dt>
                 <dd>
                     {ds.source_text(&r.source, lang)}
-                    { for ref_citations.iter().map(|c| html! { <span class="ref">{tr!("Ref. {citation}", "参考文献 {citation}").fill(lang, &[("citation", c)])}</span> }) }
+                    { for references.iter().map(|x| html! {
+                        <span class="ref">{tr!("Ref. {number}.", "参考文献 {number}：").fill(lang, &[("number", &x.number.to_string())])}{" "}<span lang="en">{x.citation.clone()}</span></span>
+                    }) }
                 </dd>
             </dl>
             if !notes.is_empty() {
@@ -221,8 +223,8 @@ pub fn detail_panel(ds: &Dataset, r: &Record, lang: Lang) -> Html {
                 { for documents_of(ds, r).into_iter().map(|d| html! {
                     <li>
                         <strong>{ds.document_name(&d.id, lang)}</strong>
-                        {format!(" ({}, {}): ", kind_label(d.kind).get(lang), document_date_text(ds, &d.id, lang))}
-                        {d.citation.clone()}
+                        {tr!(" ({kind}, {date}): ", "（{kind}，{date}）：").fill(lang, &[("kind", kind_label(d.kind).get(lang)), ("date", &document_date_text(ds, &d.id, lang))])}
+                        {ours_or_printed(&d.citation, lang)}
                     </li>
                 }) }
             </ul>

@@ -214,6 +214,19 @@ pub fn phase_text(phase: &str, lang: Lang) -> String {
     tr!("phase {level}", "{level} 期").fill(lang, &[("level", phase)])
 }
 
+/// A line of therapy as readers write it: the codes (1L, 2L+, 1L/2L) in English, the words
+/// in Chinese ("一线"); "refractory" in each language.
+pub fn line_text(line: &str, lang: Lang) -> String {
+    let text = match line {
+        "1L" => tr!("1L", "一线"),
+        "2L+" => tr!("2L+", "二线及以后"),
+        "1L/2L" => tr!("1L/2L", "一线或二线"),
+        "refractory" => tr!("refractory", "难治"),
+        other => return other.to_string(),
+    };
+    text.get(lang).to_string()
+}
+
 /// True when the figure cell deserves a marker: its figures disagree, or a note names this
 /// endpoint of the record.
 pub fn figure_flagged(ds: &Dataset, r: &Record, key: &str) -> bool {
@@ -234,24 +247,23 @@ pub fn item_label(ds: &Dataset, id: &str, lang: Lang) -> String {
         );
     }
     if let Some(m) = ds.molecules.iter().find(|m| m.id == id) {
-        return tr!("{name} (molecule)", "{name}（分子）").fill(lang, &[("name", &m.name)]);
+        return tr!("{name} (molecule)", "{name}（分子）")
+            .fill(lang, &[("name", translated(&m.name, lang))]);
     }
     if let Some(o) = ds.ongoing.iter().find(|o| o.id == id) {
         let name = o
             .registry_id
-            .clone()
-            .or_else(|| o.trial_name.clone())
-            .unwrap_or_else(|| o.indication.clone());
+            .as_deref()
+            .or(o.trial_name.as_deref())
+            .unwrap_or(&o.indication);
+        let name = translated(name, lang);
         return tr!(
             "{name} (ongoing trial, {source})",
             "{name}（进行中试验，{source}）"
         )
         .fill(
             lang,
-            &[
-                ("name", &name),
-                ("source", &ds.source_text(&o.source, lang)),
-            ],
+            &[("name", name), ("source", &ds.source_text(&o.source, lang))],
         );
     }
     id.to_string()

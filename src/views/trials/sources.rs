@@ -3,7 +3,8 @@
 
 use super::detail::{note_item, registry};
 use super::format::{ci_text, document_date_text, kind_label, value_with_unit};
-use crate::i18n::{translated, Lang};
+use super::printed::{gloss, lines, ours_or_printed};
+use crate::i18n::{in_parentheses, translated, Lang};
 use crate::tr;
 use crate::trials::Dataset;
 use yew::prelude::*;
@@ -15,11 +16,6 @@ fn inline_notes(ds: &Dataset, id: &str, lang: Lang) -> Html {
             <ul class="notes notes-inline">{ for notes.iter().map(|n| note_item(ds, n, false, lang)) }</ul>
         }
     }
-}
-
-/// Text with the table's line breaks kept as separate lines.
-fn lines(text: &str) -> Html {
-    html! { { for text.lines().map(|l| html! { <span class="cell-line">{l.to_string()}</span> }) } }
 }
 
 pub fn ongoing_section(ds: &Dataset, lang: Lang) -> Html {
@@ -45,16 +41,16 @@ pub fn ongoing_section(ds: &Dataset, lang: Lang) -> Html {
                                 <tr data-testid="ongoing-row" data-id={o.id.clone()}>
                                     <th scope="row">
                                         {registry(o.registry_id.as_deref(), true, lang)}
-                                        if let Some(n) = &o.trial_name { <span class="sub">{n.clone()}</span> }
+                                        if let Some(n) = &o.trial_name { <span class="sub" lang="en">{n.clone()}</span>{gloss(n, lang)} }
                                         if let Some(r) = reported {
                                             <span class="sub reported">{tr!("Results in the outcomes table: {name}", "疗效表中已有结果：{name}").fill(lang, &[("name", translated(&r.name, lang))])}</span>
                                         }
                                     </th>
-                                    <td>{o.indication.clone()}</td>
-                                    <td>{o.regimen.clone()}</td>
-                                    <td>{o.phase_as_printed.clone()}</td>
+                                    <td lang="en">{o.indication.clone()}{gloss(&o.indication, lang)}</td>
+                                    <td lang="en">{o.regimen.clone()}{gloss(&o.regimen, lang)}</td>
+                                    <td lang="en">{o.phase_as_printed.clone()}{gloss(&o.phase_as_printed, lang)}</td>
                                     <td class="num">{o.participants_as_printed.clone().unwrap_or_else(|| "–".into())}</td>
-                                    <td>{o.centres.clone().unwrap_or_else(|| "–".into())}</td>
+                                    <td lang="en">{o.centres.clone().unwrap_or_else(|| "–".into())}{o.centres.as_deref().map(|c| gloss(c, lang)).unwrap_or_default()}</td>
                                     <td>{ds.source_text(&o.source, lang)}{inline_notes(ds, &o.id, lang)}</td>
                                 </tr>
                             }
@@ -84,11 +80,11 @@ pub fn molecules_section(ds: &Dataset, lang: Lang) -> Html {
                     <tbody>
                         { for ds.molecules.iter().map(|m| html! {
                             <tr data-testid="molecule-row" data-id={m.id.clone()}>
-                                <th scope="row">{m.name.clone()}</th>
-                                <td>{m.targets.clone()}</td>
-                                <td>{lines(&m.architecture)}</td>
-                                <td>{lines(&m.fc_region)}</td>
-                                <td>{lines(&m.clinical_maturity)}</td>
+                                <th scope="row">{translated(&m.name, lang).to_string()}</th>
+                                <td lang="en">{m.targets.clone()}{gloss(&m.targets, lang)}</td>
+                                <td lang="en">{lines(&m.architecture)}{gloss(&m.architecture, lang)}</td>
+                                <td lang="en">{lines(&m.fc_region)}{gloss(&m.fc_region, lang)}</td>
+                                <td lang="en">{lines(&m.clinical_maturity)}{gloss(&m.clinical_maturity, lang)}</td>
                                 <td>{ds.source_text(&m.source, lang)}{inline_notes(ds, &m.id, lang)}</td>
                             </tr>
                         }) }
@@ -96,9 +92,9 @@ pub fn molecules_section(ds: &Dataset, lang: Lang) -> Html {
                 </table>
             </div>
             { for ds.molecules.iter().filter(|m| !m.figures.is_empty()).map(|m| html! {
-                <div class="table-wrap" tabindex="0" role="region" aria-label={tr!("Figures on {name}", "{name} 的数据").fill(lang, &[("name", &m.name)])}>
+                <div class="table-wrap" tabindex="0" role="region" aria-label={tr!("Figures on {name}", "{name} 的数据").fill(lang, &[("name", translated(&m.name, lang))])}>
                     <table class="figures" data-testid="molecule-figures" data-id={m.id.clone()}>
-                        <caption>{tr!("{name}: binding, signalling and half-life, as printed", "{name}：结合力、信号通路和半衰期（按原文）").fill(lang, &[("name", &m.name)])}</caption>
+                        <caption>{tr!("{name}: binding, signalling and half-life, as printed", "{name}：结合力、信号通路和半衰期（按原文）").fill(lang, &[("name", translated(&m.name, lang))])}</caption>
                         <thead><tr>
                             <th scope="col">{tr!("Figure", "数据").get(lang)}</th>
                             <th scope="col" class="num">{tr!("Value", "数值").get(lang)}</th>
@@ -116,7 +112,7 @@ pub fn molecules_section(ds: &Dataset, lang: Lang) -> Html {
                                         </th>
                                         <td class="num">{value_with_unit(f, lang)}{ci_text(f, lang).map(|c| format!(" ({c})")).unwrap_or_default()}</td>
                                         <td>{ds.source_text(src, lang)}{format!(" · {}", document_date_text(ds, &src.document, lang))}</td>
-                                        <td><q class="as-printed">{f.as_printed.clone()}</q></td>
+                                        <td><q class="as-printed" lang="en">{f.as_printed.clone()}</q></td>
                                     </tr>
                                 }
                             }) }
@@ -149,8 +145,8 @@ pub fn documents_section(ds: &Dataset, lang: Lang) -> Html {
                 { for docs.into_iter().map(|d| html! {
                     <li data-testid="document" data-kind={d.kind.code()} data-date={d.date.to_string()}>
                         <strong>{ds.document_name(&d.id, lang)}</strong>
-                        {format!(" — {}, {}. ", kind_label(d.kind).get(lang), document_date_text(ds, &d.id, lang))}
-                        {d.citation.clone()}
+                        {tr!(" — {kind}, {date}. ", " — {kind}，{date}。").fill(lang, &[("kind", kind_label(d.kind).get(lang)), ("date", &document_date_text(ds, &d.id, lang))])}
+                        {ours_or_printed(&d.citation, lang)}
                         if let Some(n) = &d.date_note { <span class="doc-note">{translated(n, lang).to_string()}</span> }
                         if let Some(n) = &d.note { <span class="doc-note">{translated(n, lang).to_string()}</span> }
                         if !d.pages.is_empty() {
@@ -158,10 +154,10 @@ pub fn documents_section(ds: &Dataset, lang: Lang) -> Html {
                                 { for d.pages.iter().map(|p| html! {
                                     <li>
                                         <a href={p.url.clone()} target="_blank" rel="noopener noreferrer">
-                                            {p.title.as_ref().map(|t| translated(t, lang).to_string()).unwrap_or_else(|| p.url.clone())}
+                                            {match &p.title { Some(t) => ours_or_printed(t, lang), None => html! { {p.url.clone()} } }}
                                             <span class="visually-hidden">{tr!(" (opens in a new tab)", "（在新标签页打开）").get(lang)}</span>
                                         </a>
-                                        if let Some(date) = &p.date { <span class="muted">{format!(" ({date})")}</span> }
+                                        if let Some(date) = &p.date { <span class="muted">{in_parentheses_after(translated(date, lang), lang)}</span> }
                                     </li>
                                 }) }
                             </ul>
@@ -170,5 +166,13 @@ pub fn documents_section(ds: &Dataset, lang: Lang) -> Html {
                 }) }
             </ul>
         </section>
+    }
+}
+
+/// " (words)" after a name in English, "（words）" in Chinese.
+fn in_parentheses_after(words: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(" {}", in_parentheses(words, lang)),
+        Lang::ZhCn => in_parentheses(words, lang),
     }
 }

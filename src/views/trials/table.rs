@@ -5,7 +5,7 @@
 
 use super::cells::figure_cell;
 use super::detail::detail_panel;
-use super::format::{date_text, kind_label, phase_text, trial_heading};
+use super::format::{date_text, kind_label, line_text, phase_text, trial_heading};
 use crate::i18n::{translated, Lang, Text};
 use crate::tr;
 use crate::trials::{Dataset, Direction, Line, Record, Role};
@@ -92,7 +92,7 @@ fn trial_cell(st: &TableState, line: &Line<'static>, rows: usize) -> Html {
         .map(|t| translated(&t.name, lang).to_string())
         .unwrap_or_default();
     let mut meta: Vec<String> = vec![r.tumour.clone(), phase_text(&r.phase, lang)];
-    meta.extend(r.line.clone());
+    meta.extend(r.line.as_deref().map(|l| line_text(l, lang)));
     if r.bispecific != "ivonescimab" {
         meta.push(r.bispecific.clone());
     }
