@@ -5,10 +5,12 @@ const PRECACHE = __IVOCALC_PRECACHE__;
 const CACHE = `ivocalc-${VERSION}`;
 const PAGE = new URL('./', self.registration.scope).href;
 
-// Install: fetch every file of this build into a cache of its own, all or nothing.
+// Install: fetch every file of this build into a cache of its own, all or nothing. The files
+// the page has just loaded are revalidated, not downloaded again ('no-cache': an unchanged
+// file costs a 304).
 self.addEventListener('install', (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((path) => new Request(new URL(path, self.registration.scope), { cache: 'reload' }))))
+    caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((path) => new Request(new URL(path, self.registration.scope), { cache: 'no-cache' }))))
   );
 });
 
