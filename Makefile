@@ -19,6 +19,14 @@ dist:
 	@tools=$$(scripts/tools.sh build) && PATH="$$tools:$$PATH" scripts/trunk.sh build --release --public-url "$(PUBLIC_URL)" --dist "$(DIST)"
 	@scripts/sizes.sh "$(DIST)"
 
+## Benchmarks; timings are printed, never asserted: the PK engine natively (cargo bench),
+## then the release site (dist/, rebuilt) on an emulated phone (scripts/bench-phone.mjs)
+bench:
+	@scripts/tools.sh test >/dev/null
+	cargo bench --locked --bench pk
+	@$(MAKE) --no-print-directory dist PUBLIC_URL=/ DIST="$(DIST)"
+	node scripts/bench-phone.mjs --site "$(DIST)"
+
 ## Only the tools, for a warm cache
 tools:
 	@scripts/tools.sh test >/dev/null

@@ -9,7 +9,8 @@ const ON_DEMAND = __IVOCALC_ON_DEMAND__;
 const CACHE = `ivocalc-${VERSION}`;
 const PAGE = new URL('./', self.registration.scope).href;
 const scoped = (path) => new URL(path, self.registration.scope).href;
-const fresh = (path) => new Request(scoped(path), { cache: 'reload' });
+// Revalidated, not downloaded again: a file the page has just loaded costs a 304 if unchanged.
+const fresh = (path) => new Request(scoped(path), { cache: 'no-cache' });
 const onDemand = new Set(Object.values(ON_DEMAND).flat().map(scoped));
 
 /** The language packs an older build of this app has cached (the reader uses them). */

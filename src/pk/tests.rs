@@ -322,8 +322,32 @@ fn time_varying_clearance_matches_the_ode_reference_to_1e_4() {
 }
 
 #[test]
+fn exponentials_from_the_last_step_stay_within_1e_14() {
+    use super::engine::NearExp;
+    // Arguments as a patient's steps give them: slowly changing, with jumps (a shorter step
+    // next to an infusion) and a long run without one.
+    let mut near = NearExp::new();
+    let mut worst = 0.0f64;
+    for n in 0..5000 {
+        let t = f64::from(n);
+        let mut a = 0.045 + 2e-3 * (t / 300.0).sin() + 1e-5 * t / 50.0;
+        if n % 97 == 0 {
+            a *= 0.08;
+        }
+        let exact = (-a).exp();
+        worst = worst.max(((near.exp_neg(a) - exact) / exact).abs());
+    }
+    eprintln!("NearExp: worst relative difference from exp {worst:e}");
+    assert!(worst < 1e-14, "{worst:e}");
+    // The first value, and one after a large change, are exp itself.
+    let mut near = NearExp::new();
+    assert_eq!(near.exp_neg(0.3), (-0.3f64).exp());
+    assert_eq!(near.exp_neg(2.0), (-2.0f64).exp());
+}
+
+#[test]
 fn population_grid_is_as_accurate_as_the_curve_grid() {
-    // The band grid (2 points a day, 0.5-day steps) and the curve grid (4 a day) agree within
+    // The band grid (1 point a day, 0.5-day steps) and the curve grid (4 a day) agree within
     // 5e-6, far inside the 1e-4 held against the ODE reference.
     let m = default_model();
     let r = default_regimen();
@@ -622,6 +646,91 @@ fn population_is_reproducible_by_seed_and_chunking() {
     assert_eq!(run.finish(), whole);
     let other = simulate_population(&m, &r, &small_population(43)).unwrap();
     assert_ne!(other.p50, whole.p50);
+}
+
+#[test]
+fn summaries_in_slices_and_along_the_way_change_nothing() {
+    let m = default_model();
+    let r = default_regimen();
+    let whole = simulate_population(&m, &r, &small_population(42)).unwrap();
+    let mut run = PopulationRun::new(&m, &r, &small_population(42), &GridSpec::BANDS).unwrap();
+    run.advance(100);
+    assert_eq!(run.summary(), None);
+    while !run.summarise(50) {}
+    let first = run.summary().unwrap();
+    // More patients start the bands again.
+    run.advance(1000);
+    assert_eq!(run.summary(), None);
+    let mut slices = 1;
+    while !run.summarise(7) {
+        slices += 1;
+    }
+    assert_eq!(slices, whole.times_days.len().div_ceil(7));
+    assert_eq!(run.summary().unwrap(), whole);
+    assert_eq!(run.summary_so_far(), whole);
+    assert_eq!(run.finish(), whole);
+    // The first 100 patients of a run are a run of 100 patients with the same seed.
+    let hundred = PopulationSpec {
+        patients: 100,
+        ..small_population(42)
+    };
+    assert_eq!(first, simulate_population(&m, &r, &hundred).unwrap());
+}
+
+#[test]
+fn band_grid_agrees_with_a_finer_grid() {
+    // One point a day and two a day: at the days both hold, the bands agree to f32 precision
+    // and the metrics to 1e-8 (the steps differ only next to infusions, where the coarser grid
+    // splits its longer interval at other times).
+    let m = default_model();
+    let r = default_regimen();
+    let spec = small_population(5);
+    let coarse = PopulationRun::new(&m, &r, &spec, &GridSpec::BANDS)
+        .unwrap()
+        .finish();
+    let fine = PopulationRun::new(
+        &m,
+        &r,
+        &spec,
+        &GridSpec {
+            points_per_day: 2.0,
+        },
+    )
+    .unwrap()
+    .finish();
+    assert!(coarse.times_days.len() * 2 < fine.times_days.len() + 2 * r.doses as usize + 2);
+    let mut worst = 0.0f64;
+    for (i, t) in coarse.times_days.iter().enumerate() {
+        let j = fine.times_days.iter().position(|u| u == t).unwrap();
+        for (a, b) in [
+            (&coarse.p05, &fine.p05),
+            (&coarse.p50, &fine.p50),
+            (&coarse.p95, &fine.p95),
+        ] {
+            if b[j] > 0.0 {
+                worst = worst.max(rel(a[i], b[j]));
+            }
+        }
+    }
+    eprintln!("bands, 1 vs 2 points a day: worst relative difference {worst:e}");
+    assert!(worst < 1e-6, "{worst:e}");
+    let metrics = |p: &PopulationSummary| {
+        let m = p.metrics;
+        [
+            m.cmax_first,
+            m.ctrough_first,
+            m.cmax_ss,
+            m.ctrough_ss,
+            m.auc_ss,
+            m.t90ss_days,
+        ]
+        .into_iter()
+        .flat_map(|q| [q.p05, q.p50, q.p95])
+        .collect::<Vec<_>>()
+    };
+    for (a, b) in metrics(&coarse).into_iter().zip(metrics(&fine)) {
+        assert!(rel(a, b) < 1e-8, "{a} vs {b}");
+    }
 }
 
 #[test]

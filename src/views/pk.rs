@@ -190,7 +190,12 @@ pub fn PkView(props: &PkViewProps) -> Html {
     };
     let chart: Rc<Option<Rc<ChartData>>> = {
         let curves = simulated.as_ref().as_ref().map(|(c, _)| c.clone());
-        let summary = current_pop.as_ref().map(|p| p.summary.clone());
+        // While a run goes on, the bands of its first patients.
+        let summary = current_pop.as_ref().map(|p| p.summary.clone()).or_else(|| {
+            (pop.preview.as_ref())
+                .filter(|p| Some(p.key) == key)
+                .map(|p| p.summary.clone())
+        });
         use_memo((curves, summary, options), |(curves, summary, options)| {
             curves
                 .as_ref()
@@ -407,6 +412,12 @@ pub fn PkView(props: &PkViewProps) -> Html {
                                 ("pct", &format::number(fraction * 100.0, Quantity::Count)),
                             ])}</label>
                             <progress id="pk-progress" data-testid="pop-progress" max="1" value={fraction.to_string()}></progress>
+                            if let Some(preview) = pop.preview.as_ref().filter(|p| Some(p.key) == key) {
+                                <p>{tr!(
+                                    "Until the run ends, the bands show its first {count} patients.",
+                                    "模拟结束前，区间带显示前 {count} 名患者的结果。"
+                                ).fill(lang, &[("count", &preview.summary.patients.to_string())])}</p>
+                            }
                         } else if let Some(run) = &current_pop {
                             <p>{tr!(
                                 "{count} virtual patients (seed {seed_number}): median with 25-75 % and 5-95 % bands on the chart; each metric with its 5-95 % range.",
