@@ -1,8 +1,10 @@
 //! Build steps (each in `build/`):
-//! - the trials data embedded minified: `data/trials.json` is kept indented in the repository
-//!   (readable diffs); the app carries the same JSON without whitespace
-//!   ($OUT_DIR/trials.min.json). The data version stays the hash of the committed file
-//!   (src/trials/mod.rs).
+//! - the trials data minified: `data/trials.json` is kept indented in the repository
+//!   (readable diffs); the site gets the same JSON without whitespace and without its Chinese
+//!   texts (they go to the translation pack) as `$OUT_DIR/assets/trials.<version>.json`, which
+//!   the app fetches when the Trials view first opens (`$OUT_DIR/trials_data_file.rs` names
+//!   it); native builds embed `$OUT_DIR/trials.min.json`. The data version stays the FNV-1a 64
+//!   hash of the committed file (src/trials/mod.rs).
 //! - `data` and `bake`: `data/documents.json`, `data/regimens.json`, `data/kidney.json` and
 //!   `data/pk_defaults.json` read with the app's own types (the files below `src/` named in
 //!   the `#[path]`s) and written as Rust statics ($OUT_DIR/*_data.rs) the app `include!`s. A
@@ -27,6 +29,9 @@ mod kidney_data;
 mod pk_defaults_data;
 #[path = "src/sources/data.rs"]
 mod sources_data;
+/// The trials data types, as the app reads its file (`crate::trials`).
+#[path = "build/trials.rs"]
+mod trials;
 /// The path the shared files name `Source` by (`crate::sources::Source`), as in the app.
 mod sources {
     pub use crate::sources_data::{Document, Documents, Source};
@@ -44,18 +49,34 @@ fn main() {
     println!("cargo:rerun-if-changed=build");
     println!("cargo:rerun-if-changed=src");
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").unwrap_or_default());
-    let text = fs::read_to_string("data/trials.json").unwrap_or_default();
-    // A file that does not parse is embedded as it is, so the app's own parser reports it.
-    let minified = serde_json::from_str::<serde_json::Value>(&text)
-        .ok()
-        .and_then(|mut v| {
-            i18n::strip_zh(&mut v);
-            serde_json::to_string(&v).ok()
-        })
-        .unwrap_or(text);
-    let out = out_dir.join("trials.min.json");
-    if let Err(e) = fs::write(&out, minified) {
-        fail(&format!("cannot write {}: {e}", out.display()));
+    let file = "data/trials.json";
+    let text = fs::read_to_string(file).unwrap_or_else(|e| fail(&format!("{file}: {e}")));
+    let mut value: serde_json::Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| fail(&format!("{file}: {e}")));
+    i18n::strip_zh(&mut value);
+    // Read with the app's types: a bad value stops the build with its JSON path.
+    if let Err(e) = serde_path_to_error::deserialize::<_, trials::Dataset>(&value) {
+        fail(&format!("{file}: {} (at {})", e.inner(), e.path()));
+    }
+    let minified = serde_json::to_string(&value).unwrap_or_else(|e| fail(&format!("{file}: {e}")));
+    // Native builds (tests, benchmarks, the server renderer) embed it; the site fetches it as
+    // a file of its own when the Trials view first opens, named by the data version.
+    let site_file = format!("assets/trials.{:016x}.json", fnv1a64(text.as_bytes()));
+    let assets = out_dir.join("assets");
+    for (out, content) in [
+        (out_dir.join("trials.min.json"), minified.as_str()),
+        (
+            assets.join(site_file.trim_start_matches("assets/")),
+            minified.as_str(),
+        ),
+        (
+            out_dir.join("trials_data_file.rs"),
+            &format!("{site_file:?}"),
+        ),
+    ] {
+        if let Err(e) = fs::create_dir_all(&assets).and_then(|()| fs::write(&out, content)) {
+            fail(&format!("cannot write {}: {e}", out.display()));
+        }
     }
 
     let mut pairs = match i18n::scan_sources(Path::new("src")) {
@@ -146,4 +167,11 @@ fn write_static(out_dir: &Path, name: &str, from: &str, item: &str, value: &impl
 fn fail(message: &str) -> ! {
     eprintln!("error: {message}");
     std::process::exit(1)
+}
+
+/// FNV-1a 64, as `crate::trials::fnv1a64` computes the data version.
+fn fnv1a64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }

@@ -385,19 +385,24 @@ pub fn set_document_texts(texts: &DocumentTexts) {
     let _ = texts;
 }
 
+/// Fetches one of the app's own files (a path relative to the page); `None` when it cannot
+/// (offline with nothing cached, or an error status).
+#[cfg(target_arch = "wasm32")]
+async fn fetch_response(path: &str) -> Option<web_sys::Response> {
+    use wasm_bindgen::JsCast;
+    let window = web_sys::window()?;
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(path))
+        .await
+        .ok()?;
+    let response: web_sys::Response = response.dyn_into().ok()?;
+    response.ok().then_some(response)
+}
+
 /// Fetches one of the app's own files (a path relative to the page) as text.
 pub async fn fetch_text(path: &str) -> Option<String> {
     #[cfg(target_arch = "wasm32")]
     {
-        use wasm_bindgen::JsCast;
-        let window = web_sys::window()?;
-        let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(path))
-            .await
-            .ok()?;
-        let response: web_sys::Response = response.dyn_into().ok()?;
-        if !response.ok() {
-            return None;
-        }
+        let response = fetch_response(path).await?;
         let text = wasm_bindgen_futures::JsFuture::from(response.text().ok()?)
             .await
             .ok()?;
@@ -408,4 +413,33 @@ pub async fn fetch_text(path: &str) -> Option<String> {
         let _ = path;
         None
     }
+}
+
+/// Fetches one of the app's own JSON files and reads it into `T`: the browser parses the JSON
+/// (the wasm carries no JSON parser), serde reads the parsed value. `Err` says why: the file
+/// could not be fetched, or it does not hold a `T`.
+pub async fn fetch_json<T: serde::de::DeserializeOwned>(path: &str) -> Result<T, FetchError> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let response = fetch_response(path).await.ok_or(FetchError::Unreachable)?;
+        let promise = response.json().map_err(|_| FetchError::Unreachable)?;
+        let value = wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .map_err(|e| FetchError::Unreadable(format!("{e:?}")))?;
+        serde_wasm_bindgen::from_value(value).map_err(|e| FetchError::Unreadable(e.to_string()))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = path;
+        Err(FetchError::Unreachable)
+    }
+}
+
+/// Why [`fetch_json`] gave nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FetchError {
+    /// Not fetched: no network and nothing cached, or an error status.
+    Unreachable,
+    /// Fetched, but not what was expected (the reason as the reader gave it).
+    Unreadable(String),
 }

@@ -11,6 +11,7 @@
 
 mod cells;
 mod compare;
+mod data;
 mod detail;
 mod filters;
 mod format;
@@ -27,6 +28,7 @@ use crate::tr;
 use crate::trials::{self, Column, Dataset, Direction, Filter, Line, Query, Record};
 use crate::widgets::field::TextField;
 use crate::widgets::form::use_table_form;
+use data::{use_trials_data, DataState};
 use filters::FilterSelect;
 use yew::prelude::*;
 
@@ -284,16 +286,9 @@ pub fn TrialsView(props: &TrialsViewProps) -> Html {
     let more_opened = use_state(|| false);
     let status = use_state(|| None::<String>);
 
-    let ds = match trials::dataset() {
-        Ok(ds) => ds,
-        Err(e) => {
-            return html! {
-                <section class="view">
-                    <h1>{tr!("Trials", "临床试验").get(lang)}</h1>
-                    <p class="msg msg-error" role="alert">{e.to_string()}</p>
-                </section>
-            }
-        }
+    let ds = match use_trials_data() {
+        DataState::Ready(ds) => ds,
+        other => return data::not_ready(&other, lang),
     };
 
     let mut errors: Vec<ParamError> = Vec::new();

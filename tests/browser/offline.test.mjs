@@ -47,6 +47,10 @@ test('manifest: installable under a sub-path', async () => {
   for (const f of files.filter((f) => /\.(wasm|js|css|webmanifest)$/.test(f) && f !== 'sw.js' && f !== 'manifest.zh-CN.webmanifest')) {
     assert.ok(precache.includes(f), `sw.js precaches ${f}`);
   }
+  // The trials data, fetched when the Trials view first opens, is kept for offline use.
+  const trialsData = (await readdir(join(siteDir, 'assets'))).filter((f) => /^trials\.[0-9a-f]{16}\.json$/.test(f));
+  assert.equal(trialsData.length, 1, trialsData.join());
+  assert.ok(precache.includes(`assets/${trialsData[0]}`), precache.join());
   // The Chinese texts and manifest are cached only for readers who choose Chinese.
   const packs = (await readdir(join(siteDir, 'assets'))).filter((f) => /^zh-CN\.[0-9a-f]{16}\.txt$/.test(f)).map((f) => `assets/${f}`);
   assert.equal(packs.length, 1, packs.join());

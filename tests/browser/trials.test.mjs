@@ -326,3 +326,27 @@ test('the evidence filter keeps rows of one kind; the reference tabs hold notes,
   await page.waitForSelector('[data-testid="panel-outcomes"]:not([hidden])');
   await context.close();
 });
+
+test('the trials data is downloaded when the Trials view first opens, never by Dose or PK', async () => {
+  // No service worker here: it would precache the file for offline use after the first load.
+  const own = await startServer();
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const trialsFile = /\/assets\/trials\.[0-9a-f]{16}\.json$/;
+    const { page } = await openApp(context, own, '#/dose?weight=72.5&mgkg=20');
+    await page.waitForSelector('[data-testid="dose-mg"]');
+    await page.click('nav a[href="#/pk"]');
+    await page.waitForSelector('[data-testid="cmax-ss"]');
+    assert.deepEqual(own.requests.filter((p) => trialsFile.test(p)), []);
+    await page.click('nav a[href="#/trials"]');
+    await page.waitForSelector('[data-testid="cohort-row"]');
+    await page.click('nav a[href="#/dose"]');
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Dose');
+    await page.click('nav a[href="#/trials"]');
+    await page.waitForSelector('[data-testid="cohort-row"]');
+    assert.equal(own.requests.filter((p) => trialsFile.test(p)).length, 1, own.requests.join('\n'));
+  } finally {
+    await context.close();
+    await own.close();
+  }
+});
