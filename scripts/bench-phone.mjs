@@ -276,8 +276,10 @@ try {
         const pick = (k) => results.map((r) => r[k]);
         console.log(`population, ${String(patients).padStart(5)} patients, CPU ${cpu}x: sim-ms median ${ms(median(pick('simMs')))}` +
           ` (runs ${pick('simMs').map((t) => Math.round(t)).join(', ')}); first bands ${ms(median(pick('firstBands')))}` +
-          ` after the start; longest task ${ms(Math.max(...pick('longest')))}` +
-          ` (tasks over 50 ms per run: median ${median(pick('longTasks'))})`);
+          ` after the start; ` +
+          (Math.max(...pick('longest')) > 0
+            ? `longest task ${ms(Math.max(...pick('longest')))} (tasks over 50 ms per run: median ${median(pick('longTasks'))})`
+            : 'no main-thread task over 50 ms (the browser reports none)'));
       }
     }
   }

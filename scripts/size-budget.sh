@@ -1,23 +1,28 @@
 #!/usr/bin/env bash
 # The site's size budget. A first visit downloads every file of the built site but the
 # language packs (assets/<lang>.<hash>.txt, fetched only by readers who choose that language):
-# their gzip -9 total must stay within 200 KB (200,000 bytes), and each language pack within
-# 60 KB. Byte counts are deterministic for a given build, so this is a test (`make test` runs
-# it on the release site it builds).
+# the service worker precaches the rest, the trials data included. Their gzip -9 total is held
+# to two figures:
+#   - the target, 200 KB (200,000 bytes): reported, and the site is over it today;
+#   - the ceiling, enforced: the size of the site when this budget was set (506,490 bytes on
+#     2026-12-03) with 1.6 % of room. A change that makes the first visit larger than the
+#     ceiling fails `make test`; lower the ceiling as the site shrinks, until it is the target.
+# Each language pack is held within 60 KB. Byte counts are deterministic for a given build, so
+# this is a test (`make test` runs it on the release site it builds).
 #   scripts/size-budget.sh [site-dir]        (default dist)
-#   IVOCALC_SIZE_BUDGET=enforce   exceeding a budget fails (exit 1)
-#   IVOCALC_SIZE_BUDGET=report    (the default) prints the same and passes
-# The default stays `report` until the trials data leaves the wasm (the site is over budget
-# until then); make it `enforce` in scripts/test.sh from that change on.
+#   IVOCALC_SIZE_BUDGET=report    prints the same and passes (the default is to enforce)
 set -euo pipefail
 dir="${1:-dist}"
-mode="${IVOCALC_SIZE_BUDGET:-report}"
-SITE_BUDGET=200000
+mode="${IVOCALC_SIZE_BUDGET:-enforce}"
+SITE_TARGET=200000
+SITE_CEILING=515000
 PACK_BUDGET=60000
 [ -f "$dir/index.html" ] || { echo "size budget: no site in $dir"; exit 1; }
 
 gz() { gzip -9 -n -c < "$1" | wc -c; }
 is_pack() { [[ "$1" =~ ^assets/[a-z]{2}(-[A-Z]{2})?\.[0-9a-f]{16}\.txt$ ]]; }
+# A language's manifest, fetched only while the page is in that language.
+is_language_manifest() { [[ "$1" =~ ^manifest\.[a-z]{2}(-[A-Z]{2})?\.webmanifest$ ]]; }
 
 site=0
 over=()
@@ -28,16 +33,21 @@ while IFS= read -r -d '' f; do
   if is_pack "$name"; then
     printf '%-48s %10d  language pack, budget %d\n' "$name" "$bytes" "$PACK_BUDGET"
     [ "$bytes" -le "$PACK_BUDGET" ] || over+=("$name: $bytes > $PACK_BUDGET bytes")
+  elif is_language_manifest "$name"; then
+    printf '%-48s %10d  language manifest, not in a first visit\n' "$name" "$bytes"
   else
     printf '%-48s %10d\n' "$name" "$bytes"
     site=$((site + bytes))
   fi
 done < <(find "$dir" -type f ! -name ".*" -print0 | sort -z)
-printf '%-48s %10d  budget %d\n' "first visit (all but the language packs)" "$site" "$SITE_BUDGET"
-[ "$site" -le "$SITE_BUDGET" ] || over+=("first visit: $site > $SITE_BUDGET bytes")
+printf '%-48s %10d  target %d, ceiling %d\n' "first visit (all but the language packs)" "$site" "$SITE_TARGET" "$SITE_CEILING"
+if [ "$site" -gt "$SITE_TARGET" ]; then
+  echo "size budget: first visit over the target by $((site - SITE_TARGET)) bytes"
+fi
+[ "$site" -le "$SITE_CEILING" ] || over+=("first visit: $site > $SITE_CEILING bytes (the ceiling)")
 
 if [ ${#over[@]} -eq 0 ]; then
-  echo "size budget: within budget"
+  echo "size budget: within the ceiling and the pack budget"
   exit 0
 fi
 for o in "${over[@]}"; do echo "size budget: over: $o"; done

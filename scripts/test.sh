@@ -26,10 +26,9 @@ layer format cargo fmt --check
 layer lint cargo clippy --locked --all-targets -- -D warnings
 layer native cargo test --locked
 layer site scripts/trunk.sh build --release --public-url /ivocalc/ --dist target/site-test
-# The size budget (scripts/size-budget.sh): reported, not enforced, until the trials data
-# leaves the wasm; then the default below becomes `enforce`.
+# The size budget (scripts/size-budget.sh): the first visit's gzip total within its ceiling.
 if [ -f target/site-test/index.html ]; then
-  layer size env IVOCALC_SIZE_BUDGET="${IVOCALC_SIZE_BUDGET:-report}" scripts/size-budget.sh target/site-test
+  layer size scripts/size-budget.sh target/site-test
 fi
 if [ -f target/site-test/index.html ]; then
   layer browser node --test --test-reporter=spec --test-concurrency=1 tests/browser/
