@@ -166,3 +166,17 @@ fn params_json(query: &QueryMap) -> serde_json::Value {
     }
     serde_json::Value::Object(map)
 }
+
+#[tokio::test]
+async fn the_label_dose_hint_cites_its_source() {
+    let html = render("").await;
+    let at = html
+        .find(r#"id="f-mgkg-hint""#)
+        .unwrap_or_else(|| panic!("no hint of the dose field"));
+    let hint = &html[at..at + html[at..].find("</div>").unwrap_or(0)];
+    assert!(hint.contains("Label: 20 mg/kg every 3 weeks."), "{hint}");
+    assert!(
+        hint.contains("(Vallathol et al. 2025, Dose and Administration)"),
+        "{hint}"
+    );
+}

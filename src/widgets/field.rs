@@ -4,7 +4,7 @@
 
 use super::messages::{MessageView, Notices};
 use crate::format;
-use crate::i18n::Lang;
+use crate::i18n::{in_parentheses, Lang, Text};
 use crate::inputs::{Default, Input};
 use crate::tr;
 use yew::prelude::*;
@@ -90,7 +90,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
     let hint = props
         .hint
         .clone()
-        .or_else(|| input.hint.map(|h| html! { {h.get(lang)} }));
+        .or_else(|| input.hint.map(|h| row_hint(input, h, lang)));
     let mut described = Vec::new();
     if hint.is_some() {
         described.push(hint_id.clone());
@@ -292,4 +292,19 @@ pub fn TextField(props: &TextFieldProps) -> Html {
                 value={props.value.clone()} placeholder={props.placeholder.clone()} {oninput} />
         </div>
     }
+}
+
+/// A row's hint, with the sources of its default where it cites any ("Label: 20 mg/kg every 3
+/// weeks. (Vallathol et al. 2025, Dose and Administration)").
+fn row_hint(input: &Input, hint: Text, lang: Lang) -> Html {
+    let cites = input
+        .sourced_default()
+        .map(|d| crate::sources::short_cites(d.sources.iter().copied(), lang))
+        .filter(|c| !c.is_empty());
+    html! { <>
+        {hint.get(lang)}
+        if let Some(cites) = cites {
+            {" "}<span class="source">{in_parentheses(&cites, lang)}</span>
+        }
+    </> }
 }
