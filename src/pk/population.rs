@@ -349,19 +349,7 @@ impl PopulationRun {
     pub fn finish(mut self) -> PopulationSummary {
         self.advance(u32::MAX);
         self.summarise(usize::MAX);
-        let metrics = self.metric_percentiles();
-        let [p05, p25, p50, p75, p95] = self.bands;
-        PopulationSummary {
-            patients: self.patients as u32,
-            seed: self.seed,
-            times_days: self.schedule.output_times,
-            p05,
-            p25,
-            p50,
-            p75,
-            p95,
-            metrics,
-        }
+        self.summary_of_bands()
     }
 }
 
