@@ -79,8 +79,8 @@ fn simulate_all(
     let mut problems = Vec::new();
     for (i, r) in regimens.iter().enumerate() {
         let label = if i == 0 {
-            tr!("{regimen} (inputs)", "{regimen}（输入方案）")
-                .fill(lang, &[("regimen", &regimen_label(r, lang))])
+            tr!("{label} (inputs)", "{label}（输入方案）")
+                .fill(lang, &[("label", &regimen_label(r, lang))])
         } else {
             regimen_label(r, lang)
         };
