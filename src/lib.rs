@@ -21,6 +21,7 @@ pub mod messages;
 pub mod pk;
 pub mod results;
 pub mod scenario;
+pub mod sort;
 pub mod sources;
 pub mod trials;
 pub mod views;

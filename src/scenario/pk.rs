@@ -377,10 +377,14 @@ pub fn regimen_label(regimen: &Regimen, lang: Lang) -> String {
         DoseAmount::MgPerKg(mgkg) => {
             format!("{} mg/kg {every}", format::number(mgkg, Quantity::MgPerKg))
         }
-        DoseAmount::FlatMg(mg) => tr!("{mg} mg flat {schedule}", "固定剂量 {mg} mg {schedule}").fill(
-            lang,
-            &[("mg", &format::number(mg, Quantity::Mg)), ("schedule", &every)],
-        ),
+        DoseAmount::FlatMg(mg) => tr!("{mg} mg flat {schedule}", "固定剂量 {mg} mg {schedule}")
+            .fill(
+                lang,
+                &[
+                    ("mg", &format::number(mg, Quantity::Mg)),
+                    ("schedule", &every),
+                ],
+            ),
     }
 }
 

@@ -136,7 +136,7 @@ pub fn notes_section(ds: &Dataset, lang: Lang) -> Html {
 
 pub fn documents_section(ds: &Dataset, lang: Lang) -> Html {
     let mut docs: Vec<&crate::trials::Document> = ds.documents.iter().collect();
-    docs.sort_by_key(|d| std::cmp::Reverse(d.date));
+    crate::sort::sort_by_key(&mut docs, |d| std::cmp::Reverse(d.date));
     html! {
         <section aria-labelledby="documents-h" class="documents-section">
             <h2 id="documents-h">{tr!("Documents ({count})", "文献（{count}）").fill(lang, &[("count", &docs.len().to_string())])}</h2>
