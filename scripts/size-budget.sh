@@ -4,8 +4,8 @@
 # the service worker precaches the rest, the trials data included. Their gzip -9 total is held
 # to two figures:
 #   - the target, 200 KB (200,000 bytes): reported, and the site is over it today;
-#   - the ceiling, enforced: the size of the site when this budget was set (506,490 bytes on
-#     2026-12-03) with 1.6 % of room. A change that makes the first visit larger than the
+#   - the ceiling, enforced: the size of the site when it was last lowered (485,944 bytes on
+#     2026-12-03) with about 1.5 % of room. A change that makes the first visit larger than the
 #     ceiling fails `make test`; lower the ceiling as the site shrinks, until it is the target.
 # Each language pack is held within 60 KB. Byte counts are deterministic for a given build, so
 # this is a test (`make test` runs it on the release site it builds).
@@ -15,7 +15,7 @@ set -euo pipefail
 dir="${1:-dist}"
 mode="${IVOCALC_SIZE_BUDGET:-enforce}"
 SITE_TARGET=200000
-SITE_CEILING=515000
+SITE_CEILING=493200
 PACK_BUDGET=60000
 [ -f "$dir/index.html" ] || { echo "size budget: no site in $dir"; exit 1; }
 

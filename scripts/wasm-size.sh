@@ -29,8 +29,10 @@ cargo build --release --locked --lib --target wasm32-unknown-unknown >&2
 cp "$target_dir/wasm32-unknown-unknown/release/ivocalc.wasm" "$out/cargo.wasm"
 wasm-bindgen --keep-debug --target web --out-dir "$out" --out-name ivocalc "$out/cargo.wasm"
 features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals)
-wasm-opt -Oz -g "${features[@]}" "$out/ivocalc_bg.wasm" -o "$out/named.wasm"
-wasm-opt -Oz "${features[@]}" "$out/ivocalc_bg.wasm" -o "$out/site.wasm"
+# The site's wasm-opt passes, as index.html gives them to Trunk (data-wasm-opt-params).
+read -r -a params <<< "$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)"
+wasm-opt -Oz "${params[@]}" -g "${features[@]}" "$out/ivocalc_bg.wasm" -o "$out/named.wasm"
+wasm-opt -Oz "${params[@]}" "${features[@]}" "$out/ivocalc_bg.wasm" -o "$out/site.wasm"
 "$twiggy" top -n 60 "$out/named.wasm"
 "$twiggy" top -n 1000000 -f csv "$out/named.wasm" > "$out/top.csv"
 "$twiggy" dominators -d 3 -r 60 "$out/named.wasm"

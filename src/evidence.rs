@@ -125,7 +125,7 @@ pub fn trial_dose_summary() -> Arg {
         .iter()
         .filter_map(|t| t.every_weeks)
         .collect();
-    weeks.sort_unstable();
+    crate::sort::sort_by(&mut weeks, u32::cmp);
     weeks.dedup();
     Arg::Join(
         weeks
@@ -137,7 +137,7 @@ pub fn trial_dose_summary() -> Arg {
                     .filter(|t| t.every_weeks == Some(w))
                     .flat_map(|t| t.mg_per_kg.iter().copied())
                     .collect();
-                levels.sort_by(f64::total_cmp);
+                crate::sort::sort_by(&mut levels, f64::total_cmp);
                 levels.dedup();
                 let levels: Vec<String> = levels
                     .into_iter()

@@ -21,6 +21,7 @@ pub mod messages;
 pub mod pk;
 pub mod results;
 pub mod scenario;
+pub mod sort;
 pub mod sources;
 pub mod trials;
 pub mod views;
@@ -28,6 +29,12 @@ pub mod widgets;
 
 /// The app's version, shown on the About view and on printed sheets.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The wasm's allocator: talc, smaller than the standard library's dlmalloc. The page's wasm
+/// runs on one thread.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
 
 /// Entry point in the browser: logs panics to the console and mounts the app.
 #[cfg(target_arch = "wasm32")]

@@ -128,7 +128,7 @@ impl Schedule {
                 }
             }
         }
-        marks.sort_by(|a, b| a.t.total_cmp(&b.t));
+        crate::sort::sort_by(&mut marks, |a, b| a.t.total_cmp(&b.t));
         // Merge marks closer than SAME_TIME_DAYS, keeping the dosing event's own time.
         let mut merged: Vec<Mark> = Vec::with_capacity(marks.len());
         for m in marks {

@@ -57,7 +57,9 @@ pub fn default_order<'a>(ds: &'a Dataset, rows: &mut Vec<&'a Record>) {
             (pivotal, newest(&list), i, list)
         })
         .collect();
-    keyed.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    crate::sort::sort_by(&mut keyed, |a, b| {
+        b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2))
+    });
     *rows = keyed.into_iter().flat_map(|(_, _, _, list)| list).collect();
 }
 
@@ -82,7 +84,7 @@ pub fn lines<'a>(rows: &[&'a Record], grouped: bool) -> Vec<Line<'a>> {
         let has_experimental = arms.iter().any(|a| a.role == Some(Role::Experimental));
         if arms.len() > 1 && has_experimental {
             let mut arms = arms;
-            arms.sort_by_key(|a| a.role != Some(Role::Experimental));
+            crate::sort::sort_by_key(&mut arms, |a| a.role != Some(Role::Experimental));
             done.extend(arms.iter().map(|a| a.id.as_str()));
             out.push(Line::Comparison(arms));
         } else {

@@ -2,6 +2,7 @@
 
 use super::documents::EvidenceKind;
 use super::model::{Dataset, Record};
+use crate::sort::sort_by;
 use std::cmp::Ordering;
 
 /// A search: free text plus filters, as in the trials view link (`q`, `drug`, `tumor`, `phase`,
@@ -311,7 +312,7 @@ fn tokens(ds: &Dataset, text: &str) -> Vec<String> {
         })
         .filter(|(n, _)| n.contains(' '))
         .collect();
-    names.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+    crate::sort::sort_by_key(&mut names, |(n, _)| std::cmp::Reverse(n.len()));
     for (name, code) in &names {
         while let Some(pos) = find_bounded(&q, name, false) {
             q.replace_range(pos..pos + name.len(), code);
@@ -465,14 +466,16 @@ pub fn sort_records(rows: &mut [&Record], column: &Column, direction: Direction)
         Direction::Descending => o.reverse(),
     };
     match column {
-        Column::Endpoint(key) => rows.sort_by(|a, b| {
+        Column::Endpoint(key) => sort_by(rows, |a, b| {
             let ((ra, xa), (rb, xb)) = (a.cell(key).sort_key(), b.cell(key).sort_key());
             match (ra, rb) {
                 (0, 0) => dir(xa.total_cmp(&xb)),
                 _ => ra.cmp(&rb),
             }
         }),
-        Column::Phase => rows.sort_by(|a, b| dir(phase_rank(&a.phase).cmp(&phase_rank(&b.phase)))),
+        Column::Phase => sort_by(rows, |a, b| {
+            dir(phase_rank(&a.phase).cmp(&phase_rank(&b.phase)))
+        }),
         _ => {
             let text = |r: &Record| -> String {
                 let s = match column {
@@ -488,7 +491,7 @@ pub fn sort_records(rows: &mut [&Record], column: &Column, direction: Direction)
                 };
                 s.map(norm).unwrap_or_default()
             };
-            rows.sort_by(|a, b| {
+            sort_by(rows, |a, b| {
                 let (ta, tb) = (text(a), text(b));
                 match (ta.is_empty(), tb.is_empty()) {
                     (false, false) => dir(ta.cmp(&tb)),

@@ -10,4 +10,5 @@ pub mod form;
 pub mod messages;
 pub mod result;
 pub mod scale;
+pub mod table;
 pub mod toggle;

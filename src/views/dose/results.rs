@@ -22,6 +22,11 @@ fn detail(text: String) -> Html {
     html! { <span class="detail">{text}</span> }
 }
 
+/// A result of the report with its details after the value: one compiled row for all of them.
+fn result(report: &DoseReport, id: ResultId, details: Html) -> Html {
+    html! { <ResultRow {id} outcome={report.outcome(id)}>{details}</ResultRow> }
+}
+
 pub fn ivonescimab_results(report: &DoseReport, lang: Lang) -> Html {
     let i = &report.inputs;
     let rounding_on = i.rounding.percent() > 0.0;
@@ -69,26 +74,37 @@ pub fn ivonescimab_results(report: &DoseReport, lang: Lang) -> Html {
     };
     let order = i.ordered_mg.map(|ordered| {
         let extra = detail(
-            tr!("order {order} vs calculated {calculated}", "医嘱 {order}，计算值 {calculated}").fill(lang, &[
-                ("order", &format::with_unit(ordered, Quantity::Mg, lang)),
-                ("calculated", &report.dose_mg.map(|d| format::with_unit(d, Quantity::Mg, lang)).unwrap_or_else(|| "—".into())),
-            ]),
+            tr!(
+                "order {order} vs calculated {calculated}",
+                "医嘱 {order}，计算值 {calculated}"
+            )
+            .fill(
+                lang,
+                &[
+                    ("order", &format::with_unit(ordered, Quantity::Mg, lang)),
+                    (
+                        "calculated",
+                        &report
+                            .dose_mg
+                            .map(|d| format::with_unit(d, Quantity::Mg, lang))
+                            .unwrap_or_else(|| "—".into()),
+                    ),
+                ],
+            ),
         );
-        html! { <ResultRow id={ResultId::OrderDifferencePct} outcome={report.outcome(ResultId::OrderDifferencePct)}>{extra}</ResultRow> }
+        result(report, ResultId::OrderDifferencePct, extra)
     });
     html! {
         <>
             <dl class="results">
-                <ResultRow id={ResultId::WeightKg} outcome={report.outcome(ResultId::WeightKg)}>{weight_extra}</ResultRow>
-                <ResultRow id={ResultId::DoseMg} outcome={report.outcome(ResultId::DoseMg)}>{dose_extra}</ResultRow>
-                <ResultRow id={ResultId::DoseFinalMg} outcome={report.outcome(ResultId::DoseFinalMg)}>{final_extra}</ResultRow>
+                { result(report, ResultId::WeightKg, weight_extra) }
+                { result(report, ResultId::DoseMg, dose_extra) }
+                { result(report, ResultId::DoseFinalMg, final_extra) }
                 <ResultRow id={ResultId::Vials} outcome={report.outcome(ResultId::Vials)} unit={vial_unit} />
-                <ResultRow id={ResultId::VolumeMl} outcome={report.outcome(ResultId::VolumeMl)} />
-                <ResultRow id={ResultId::WasteMg} outcome={report.outcome(ResultId::WasteMg)} />
+                { result(report, ResultId::VolumeMl, Html::default()) }
+                { result(report, ResultId::WasteMg, Html::default()) }
                 if report.mg_per_kg_given.is_some() {
-                    <ResultRow id={ResultId::MgPerKgGiven} outcome={report.outcome(ResultId::MgPerKgGiven)}>
-                        {detail(tr!("final dose ÷ weight", "给药剂量 ÷ 体重").get(lang).to_string())}
-                    </ResultRow>
+                    { result(report, ResultId::MgPerKgGiven, detail(tr!("final dose ÷ weight", "给药剂量 ÷ 体重").get(lang).to_string())) }
                 }
                 {for order}
             </dl>
@@ -134,12 +150,12 @@ pub fn body_results(report: &DoseReport, needs_bsa: bool, needs_kidney: bool, la
     };
     html! {
         <dl class="results">
-            <ResultRow id={ResultId::BsaM2} outcome={report.outcome(ResultId::BsaM2)}>{bsa_extra}</ResultRow>
+            { result(report, ResultId::BsaM2, bsa_extra) }
             if needs_kidney {
-                <ResultRow id={ResultId::CrclMlMin} outcome={report.outcome(ResultId::CrclMlMin)}>{crcl_extra}</ResultRow>
+                { result(report, ResultId::CrclMlMin, crcl_extra) }
             }
             if report.bmi_kg_m2.is_some() {
-                <ResultRow id={ResultId::Bmi} outcome={report.outcome(ResultId::Bmi)} />
+                { result(report, ResultId::Bmi, Html::default()) }
             }
         </dl>
     }
@@ -198,7 +214,7 @@ pub fn partner_results(report: &DoseReport, regimen: Option<&Regimen>, lang: Lan
             <dl class="results">
                 { for items }
                 if carboplatin {
-                    <ResultRow id={ResultId::CarboplatinMg} outcome={report.outcome(ResultId::CarboplatinMg)}>{calvert_detail(report, lang)}</ResultRow>
+                    { result(report, ResultId::CarboplatinMg, calvert_detail(report, lang)) }
                 }
             </dl>
             { for report.partners.iter().filter_map(|p| p.note.as_ref().map(|n| html! {

@@ -8,6 +8,7 @@ use crate::inputs::Input;
 use crate::pk::{calibrate_t50, calibration_regimen, default_calibration, default_model, sources};
 use crate::sources::short_cites;
 use crate::tr;
+use crate::widgets::table::head;
 use std::sync::OnceLock;
 use yew::prelude::*;
 
@@ -90,7 +91,12 @@ pub fn ModelDocs() -> Html {
             <div class="table-wrap" tabindex="0" role="region" aria-label={t(tr!("Default parameters and their sources", "默认参数及其来源"))}>
                 <table class="pk-params">
                     <caption>{t(tr!("Default parameters and their sources", "默认参数及其来源"))}</caption>
-                    <thead><tr><th scope="col">{t(tr!("Parameter", "参数"))}</th><th scope="col">{t(tr!("Link", "链接参数"))}</th><th scope="col" class="num">{t(tr!("Default", "默认值"))}</th><th scope="col">{t(tr!("Source", "来源"))}</th></tr></thead>
+                    { head(&[
+                        (t(tr!("Parameter", "参数")), false),
+                        (t(tr!("Link", "链接参数")), false),
+                        (t(tr!("Default", "默认值")), true),
+                        (t(tr!("Source", "来源")), false),
+                    ]) }
                     <tbody>
                         { for documented().map(|input| row(input, lang)) }
                     </tbody>

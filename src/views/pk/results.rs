@@ -9,6 +9,7 @@ use crate::pk::{MetricPercentiles, Percentiles, Simulation};
 use crate::results::{Outcome, Reason, ResultId};
 use crate::tr;
 use crate::widgets::result::ResultRow;
+use crate::widgets::table::head;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -97,14 +98,14 @@ pub fn CycleTable(props: &CycleTableProps) -> Html {
             <div class="table-wrap" tabindex="0" role="region" aria-label={t(tr!("Per-cycle table", "各周期表"))}>
                 <table data-testid="cycle-table">
                     <caption>{t(tr!("Each dosing interval in the typical patient", "典型患者的每个给药间隔"))}</caption>
-                    <thead><tr>
-                        <th scope="col" class="num">{t(tr!("Cycle", "周期"))}</th>
-                        <th scope="col" class="num">{t(tr!("Dose day", "给药日"))}</th>
-                        <th scope="col" class="num">{"Cmax (µg/mL)"}</th>
-                        <th scope="col" class="num">{t(tr!("Trough (µg/mL)", "谷浓度（µg/mL）"))}</th>
-                        <th scope="col" class="num">{t(tr!("AUC (µg·day/mL)", "AUC（µg·天/mL）"))}</th>
-                        <th scope="col" class="num">{t(tr!("Trough, % of last", "谷浓度占末次的百分比"))}</th>
-                    </tr></thead>
+                    { head(&[
+                        (t(tr!("Cycle", "周期")), true),
+                        (t(tr!("Dose day", "给药日")), true),
+                        ("Cmax (µg/mL)", true),
+                        (t(tr!("Trough (µg/mL)", "谷浓度（µg/mL）")), true),
+                        (t(tr!("AUC (µg·day/mL)", "AUC（µg·天/mL）")), true),
+                        (t(tr!("Trough, % of last", "谷浓度占末次的百分比")), true),
+                    ]) }
                     <tbody>
                         { for s.cycles.iter().map(|c| html! {
                             <tr>
@@ -141,13 +142,13 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
         <div class="table-wrap" tabindex="0" role="region" aria-label={t(tr!("Regimens on the chart", "图中的给药方案"))}>
             <table data-testid="compare-table">
                 <caption>{t(tr!("Regimens on the chart, typical patient (ratios to the first row)", "图中的给药方案，典型患者（括号内为与第一行之比）"))}</caption>
-                <thead><tr>
-                    <th scope="col">{t(tr!("Regimen", "方案"))}</th>
-                    <th scope="col" class="num">{t(tr!("Doses", "给药次数"))}</th>
-                    <th scope="col" class="num">{"Cmax,ss (µg/mL)"}</th>
-                    <th scope="col" class="num">{t(tr!("Trough,ss (µg/mL)", "稳态谷浓度（µg/mL）"))}</th>
-                    <th scope="col" class="num">{t(tr!("AUC,ss per week (µg·day/mL)", "每周稳态 AUC（µg·天/mL）"))}</th>
-                </tr></thead>
+                { head(&[
+                    (t(tr!("Regimen", "方案")), false),
+                    (t(tr!("Doses", "给药次数")), true),
+                    ("Cmax,ss (µg/mL)", true),
+                    (t(tr!("Trough,ss (µg/mL)", "稳态谷浓度（µg/mL）")), true),
+                    (t(tr!("AUC,ss per week (µg·day/mL)", "每周稳态 AUC（µg·天/mL）")), true),
+                ]) }
                 <tbody>
                     { for props.curves.iter().map(|c| {
                         let m = c.simulation.metrics;

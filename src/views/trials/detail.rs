@@ -11,6 +11,7 @@ use super::printed::ours_or_printed;
 use crate::i18n::{translated, Lang};
 use crate::tr;
 use crate::trials::{Dataset, Figure, Note, Record, Source};
+use crate::widgets::table::head;
 use yew::prelude::*;
 
 /// A registry id: a link to ClinicalTrials.gov in a new tab when well formed and this study's,
@@ -206,13 +207,13 @@ pub fn detail_panel(ds: &Dataset, r: &Record, lang: Lang) -> Html {
             <div class="table-wrap" tabindex="0" role="region" aria-label={tr!("Figures of {name}", "{name} 的数据").fill(lang, &[("name", &cohort_name(r, lang))])}>
                 <table class="figures">
                     <caption>{tr!("Every figure for this row: value, where it stands, and the words as printed", "本行全部数据：数值、出处和原文").get(lang)}</caption>
-                    <thead><tr>
-                        <th scope="col">{tr!("Endpoint", "终点").get(lang)}</th>
-                        <th scope="col" class="num">{tr!("Value", "数值").get(lang)}</th>
-                        <th scope="col" class="num">{tr!("95% CI", "95%置信区间").get(lang)}</th>
-                        <th scope="col">{tr!("Where in which document", "出处").get(lang)}</th>
-                        <th scope="col">{tr!("As printed", "原文").get(lang)}</th>
-                    </tr></thead>
+                    { head(&[
+                        (tr!("Endpoint", "终点").get(lang), false),
+                        (tr!("Value", "数值").get(lang), true),
+                        (tr!("95% CI", "95%置信区间").get(lang), true),
+                        (tr!("Where in which document", "出处").get(lang), false),
+                        (tr!("As printed", "原文").get(lang), false),
+                    ]) }
                     <tbody>
                         { for r.all_figures().map(|f| figure_row(ds, r, f, flagged_endpoint(&f.endpoint), lang)) }
                     </tbody>

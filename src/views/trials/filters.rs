@@ -122,7 +122,9 @@ pub fn tumour_options(ds: &Dataset, lang: Lang) -> Vec<OptionGroup> {
 pub fn phase_options(ds: &Dataset, lang: Lang) -> Vec<OptionGroup> {
     const ORDER: [&str; 6] = ["I", "Ia", "Ib", "Ib/II", "II", "III"];
     let mut phases = ds.phases();
-    phases.sort_by_key(|p| ORDER.iter().position(|o| o == p).unwrap_or(ORDER.len()));
+    crate::sort::sort_by_key(&mut phases, |p| {
+        ORDER.iter().position(|o| o == p).unwrap_or(ORDER.len())
+    });
     flat(
         phases
             .into_iter()

@@ -7,6 +7,7 @@ use super::printed::{gloss, lines, ours_or_printed};
 use crate::i18n::{in_parentheses, translated, Lang};
 use crate::tr;
 use crate::trials::Dataset;
+use crate::widgets::table::head;
 use yew::prelude::*;
 
 fn inline_notes(ds: &Dataset, id: &str, lang: Lang) -> Html {
@@ -25,15 +26,15 @@ pub fn ongoing_section(ds: &Dataset, lang: Lang) -> Html {
             <p class="hint">{tr!("The ongoing-trial tables of both reviews, cells as printed. Trials with results since are marked.", "两篇综述中进行中试验的表格，按原文列出。其后已有结果的试验另行标注。").get(lang)}</p>
             <div class="table-wrap" tabindex="0" role="region" aria-label={tr!("Ongoing trials", "进行中的试验").get(lang)}>
                 <table data-testid="ongoing-table">
-                    <thead><tr>
-                        <th scope="col">{tr!("Registry id", "注册号").get(lang)}</th>
-                        <th scope="col">{tr!("Disease", "疾病").get(lang)}</th>
-                        <th scope="col">{tr!("Regimen", "方案").get(lang)}</th>
-                        <th scope="col">{tr!("Phase", "分期").get(lang)}</th>
-                        <th scope="col" class="num">{tr!("Size", "样本量").get(lang)}</th>
-                        <th scope="col">{tr!("Centres, countries", "中心、国家").get(lang)}</th>
-                        <th scope="col">{tr!("Source", "来源").get(lang)}</th>
-                    </tr></thead>
+                    { head(&[
+                        (tr!("Registry id", "注册号").get(lang), false),
+                        (tr!("Disease", "疾病").get(lang), false),
+                        (tr!("Regimen", "方案").get(lang), false),
+                        (tr!("Phase", "分期").get(lang), false),
+                        (tr!("Size", "样本量").get(lang), true),
+                        (tr!("Centres, countries", "中心、国家").get(lang), false),
+                        (tr!("Source", "来源").get(lang), false),
+                    ]) }
                     <tbody>
                         { for ds.ongoing.iter().map(|o| {
                             let reported = o.registry_id.as_ref().and_then(|id| ds.records.iter().find(|r| r.registry_id.as_ref() == Some(id) && r.registry_link && r.phase == o.phase));
@@ -69,14 +70,14 @@ pub fn molecules_section(ds: &Dataset, lang: Lang) -> Html {
             <p class="hint">{tr!("PD-1(L1)/VEGF bispecific antibodies compared in Table 1 of the review of PD-1(L1)/VEGF bispecifics, cells as printed; then the figures on ivonescimab's binding and half-life.", "PD-1(L1)/VEGF 双特异性抗体综述表 1 中比较的 PD-1(L1)/VEGF 双特异性抗体，按原文列出；其后为依沃西单抗结合力和半衰期的数据。").get(lang)}</p>
             <div class="table-wrap" tabindex="0" role="region" aria-label={tr!("Molecules", "分子").get(lang)}>
                 <table data-testid="molecules-table">
-                    <thead><tr>
-                        <th scope="col">{tr!("Molecule", "分子").get(lang)}</th>
-                        <th scope="col">{tr!("Targets", "靶点").get(lang)}</th>
-                        <th scope="col">{tr!("Architecture", "结构").get(lang)}</th>
-                        <th scope="col">{tr!("Fc region", "Fc 区").get(lang)}</th>
-                        <th scope="col">{tr!("Clinical maturity", "临床进展").get(lang)}</th>
-                        <th scope="col">{tr!("Source", "来源").get(lang)}</th>
-                    </tr></thead>
+                    { head(&[
+                        (tr!("Molecule", "分子").get(lang), false),
+                        (tr!("Targets", "靶点").get(lang), false),
+                        (tr!("Architecture", "结构").get(lang), false),
+                        (tr!("Fc region", "Fc 区").get(lang), false),
+                        (tr!("Clinical maturity", "临床进展").get(lang), false),
+                        (tr!("Source", "来源").get(lang), false),
+                    ]) }
                     <tbody>
                         { for ds.molecules.iter().map(|m| html! {
                             <tr data-testid="molecule-row" data-id={m.id.clone()}>
@@ -95,12 +96,12 @@ pub fn molecules_section(ds: &Dataset, lang: Lang) -> Html {
                 <div class="table-wrap" tabindex="0" role="region" aria-label={tr!("Figures on {name}", "{name} 的数据").fill(lang, &[("name", translated(&m.name, lang))])}>
                     <table class="figures" data-testid="molecule-figures" data-id={m.id.clone()}>
                         <caption>{tr!("{name}: binding, signalling and half-life, as printed", "{name}：结合力、信号通路和半衰期（按原文）").fill(lang, &[("name", translated(&m.name, lang))])}</caption>
-                        <thead><tr>
-                            <th scope="col">{tr!("Figure", "数据").get(lang)}</th>
-                            <th scope="col" class="num">{tr!("Value", "数值").get(lang)}</th>
-                            <th scope="col">{tr!("Where in which document", "出处").get(lang)}</th>
-                            <th scope="col">{tr!("As printed", "原文").get(lang)}</th>
-                        </tr></thead>
+                        { head(&[
+                            (tr!("Figure", "数据").get(lang), false),
+                            (tr!("Value", "数值").get(lang), true),
+                            (tr!("Where in which document", "出处").get(lang), false),
+                            (tr!("As printed", "原文").get(lang), false),
+                        ]) }
                         <tbody>
                             { for m.figures.iter().map(|f| {
                                 let name = ds.endpoint(&f.endpoint).map(|e| translated(&e.name, lang).to_string()).unwrap_or_else(|| f.endpoint.clone());
@@ -136,7 +137,7 @@ pub fn notes_section(ds: &Dataset, lang: Lang) -> Html {
 
 pub fn documents_section(ds: &Dataset, lang: Lang) -> Html {
     let mut docs: Vec<&crate::trials::Document> = ds.documents.iter().collect();
-    docs.sort_by_key(|d| std::cmp::Reverse(d.date));
+    crate::sort::sort_by_key(&mut docs, |d| std::cmp::Reverse(d.date));
     html! {
         <section aria-labelledby="documents-h" class="documents-section">
             <h2 id="documents-h">{tr!("Documents ({count})", "文献（{count}）").fill(lang, &[("count", &docs.len().to_string())])}</h2>

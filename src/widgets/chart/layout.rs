@@ -203,7 +203,7 @@ mod tests {
                 _ => None,
             })
             .collect();
-        out.sort_by(|a, b| a.0.total_cmp(&b.0));
+        crate::sort::sort_by(&mut out, |a, b| a.0.total_cmp(&b.0));
         out
     }
 

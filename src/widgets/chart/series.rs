@@ -78,7 +78,7 @@ pub(super) fn reference_lines(
 ) {
     let mut last_label_y = f64::INFINITY;
     let mut refs: Vec<&RefLine> = lines.iter().collect();
-    refs.sort_by(|a, b| a.y.total_cmp(&b.y));
+    crate::sort::sort_by(&mut refs, |a, b| a.y.total_cmp(&b.y));
     let (lo, hi) = y.domain();
     for r in refs {
         let Some(py) = y.px(r.y).filter(|_| r.y >= lo.min(hi) && r.y <= hi.max(lo)) else {
