@@ -49,47 +49,11 @@ fn main() {
     println!("cargo:rerun-if-changed=build");
     println!("cargo:rerun-if-changed=src");
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").unwrap_or_default());
-    let file = "data/trials.json";
-    let text = fs::read_to_string(file).unwrap_or_else(|e| fail(&format!("{file}: {e}")));
-    let mut value: serde_json::Value =
-        serde_json::from_str(&text).unwrap_or_else(|e| fail(&format!("{file}: {e}")));
-    i18n::strip_zh(&mut value);
-    // Read with the app's types: a bad value stops the build with its JSON path.
-    if let Err(e) = serde_path_to_error::deserialize::<_, trials::Dataset>(&value) {
-        fail(&format!("{file}: {} (at {})", e.inner(), e.path()));
-    }
-    let minified = serde_json::to_string(&value).unwrap_or_else(|e| fail(&format!("{file}: {e}")));
-    // Native builds (tests, benchmarks, the server renderer) embed it; the site fetches it as
-    // a file of its own when the Trials view first opens, named by the data version.
-    let site_file = format!("assets/trials.{:016x}.json", fnv1a64(text.as_bytes()));
-    let assets = out_dir.join("assets");
-    for (out, content) in [
-        (out_dir.join("trials.min.json"), minified.as_str()),
-        (
-            assets.join(site_file.trim_start_matches("assets/")),
-            minified.as_str(),
-        ),
-        (
-            out_dir.join("trials_data_file.rs"),
-            &format!("{site_file:?}"),
-        ),
-    ] {
-        if let Err(e) = fs::create_dir_all(&assets).and_then(|()| fs::write(&out, content)) {
-            fail(&format!("cannot write {}: {e}", out.display()));
-        }
-    }
-
     let mut pairs = match i18n::scan_sources(Path::new("src")) {
         Ok(pairs) => pairs,
         Err(e) => fail(&format!("translations: {e}")),
     };
-    {
-        let file = "data/trials.json";
-        let text = fs::read_to_string(file).unwrap_or_default();
-        if let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) {
-            pairs.extend(i18n::data_pairs(file, &value));
-        }
-    }
+    pairs.extend(trials_data(&out_dir));
 
     let documents = read::<sources::Documents>("data/documents.json", &[]);
     let known: Vec<&str> = documents
@@ -137,6 +101,43 @@ fn main() {
     if let Err(e) = i18n::write(&pairs, &out_dir) {
         fail(&format!("translations: {e}"));
     }
+}
+
+/// Reads `data/trials.json` with the app's types and writes it minified, without its Chinese
+/// texts: embedded by native builds, a file of the site (named by the data version) fetched
+/// when the Trials view first opens. Returns its texts for the translation pack.
+fn trials_data(out_dir: &Path) -> Vec<i18n::Pair> {
+    let file = "data/trials.json";
+    let text = fs::read_to_string(file).unwrap_or_else(|e| fail(&format!("{file}: {e}")));
+    let mut value: serde_json::Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| fail(&format!("{file}: {e}")));
+    let pairs = i18n::data_pairs(file, &value);
+    i18n::strip_zh(&mut value);
+    // Read with the app's types: a bad value stops the build with its JSON path.
+    if let Err(e) = serde_path_to_error::deserialize::<_, trials::Dataset>(&value) {
+        fail(&format!("{file}: {} (at {})", e.inner(), e.path()));
+    }
+    let minified = serde_json::to_string(&value).unwrap_or_else(|e| fail(&format!("{file}: {e}")));
+    // Native builds (tests, benchmarks, the server renderer) embed it; the site fetches it as
+    // a file of its own when the Trials view first opens, named by the data version.
+    let site_file = format!("assets/trials.{:016x}.json", fnv1a64(text.as_bytes()));
+    let assets = out_dir.join("assets");
+    for (out, content) in [
+        (out_dir.join("trials.min.json"), minified.as_str()),
+        (
+            assets.join(site_file.trim_start_matches("assets/")),
+            minified.as_str(),
+        ),
+        (
+            out_dir.join("trials_data_file.rs"),
+            &format!("{site_file:?}"),
+        ),
+    ] {
+        if let Err(e) = fs::create_dir_all(&assets).and_then(|()| fs::write(&out, content)) {
+            fail(&format!("cannot write {}: {e}", out.display()));
+        }
+    }
+    pairs
 }
 
 /// Reads a data file with the app's type `T`; every document it cites must be in `known`

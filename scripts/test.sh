@@ -26,9 +26,9 @@ layer format cargo fmt --check
 layer lint cargo clippy --locked --all-targets -- -D warnings
 layer native cargo test --locked
 layer site scripts/trunk.sh build --release --public-url /ivocalc/ --dist target/site-test
-# The size budget (scripts/size-budget.sh): the first visit's gzip total within its ceiling.
+# The size budget (scripts/sizes.sh --check): the first visit's gzip total within its ceiling.
 if [ -f target/site-test/index.html ]; then
-  layer size scripts/size-budget.sh target/site-test
+  layer size scripts/sizes.sh target/site-test --check
 fi
 if [ -f target/site-test/index.html ]; then
   layer browser node --test --test-reporter=spec --test-concurrency=1 tests/browser/

@@ -51,7 +51,9 @@ pub struct SimulateOutput {
     pub warnings: Vec<Plain>,
 }
 
-/// A population run, with the inputs as used.
+/// A population run, with the inputs as used. The summary's fields are written out here, not
+/// nested or `#[serde(flatten)]`ed: the JS API's shape stays flat, and flatten would compile a
+/// map-based serializer into the wasm.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PopulationOutput {
     pub label: String,

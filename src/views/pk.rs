@@ -18,14 +18,14 @@ use crate::format::{self, Quantity};
 use crate::i18n::Lang;
 use crate::inputs::link::exact;
 use crate::inputs::pk::*;
-use crate::inputs::{Confirmation, Input};
+use crate::inputs::Input;
 use crate::link::{hash_for, QueryMap, Route};
 use crate::pk::{simulate, DoseAmount, ModelParams, Regimen};
 use crate::scenario::pk::{read, regimen_label, OverlayRegimen};
 use crate::tr;
 use crate::widgets::chart::{layout, plot_height_for, to_svg_string, ChartData, LineChart};
 use crate::widgets::field::{input_text, NumberField, SelectField};
-use crate::widgets::form::{use_table_form, LinkForm};
+use crate::widgets::form::{use_confirmations, use_table_form, LinkForm};
 use crate::widgets::messages::{MessageList, MessageView, Notice, Notices};
 use crate::widgets::toggle::Toggle;
 use export::{chart_data, csv, ChartOptions, Curve};
@@ -123,17 +123,8 @@ pub fn PkView(props: &PkViewProps) -> Html {
         TABLE,
         props.keep.clone(),
     );
-    let confirmed = use_state(Vec::<Confirmation>::new);
+    let (confirmed, on_confirm) = use_confirmations();
     let scenario = read(form.raw(), &confirmed);
-    let on_confirm = {
-        let confirmed = confirmed.clone();
-        Callback::from(move |(field, value): (String, f64)| {
-            let mut next = (*confirmed).clone();
-            next.retain(|c| c.field != field);
-            next.push(Confirmation { field, value });
-            confirmed.set(next);
-        })
-    };
     let mut notices: Vec<Notice> = scenario
         .errors
         .iter()

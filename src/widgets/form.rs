@@ -3,7 +3,7 @@
 
 use crate::browser;
 use crate::inputs::link::scenario_names;
-use crate::inputs::{Input, Table};
+use crate::inputs::{Confirmation, Input, Table};
 use crate::link::{hash_for, QueryMap, Route};
 use yew::prelude::*;
 
@@ -99,4 +99,21 @@ pub fn use_link_form(
 /// The names a table's form writes into the address bar.
 pub fn names(table: Table) -> Vec<&'static str> {
     scenario_names(table)
+}
+
+/// The values the user confirmed on this page (a link never confirms), and the callback that
+/// confirms one: a field's new confirmation replaces its earlier one.
+#[hook]
+pub fn use_confirmations() -> (Vec<Confirmation>, Callback<(String, f64)>) {
+    let confirmed = use_state(Vec::<Confirmation>::new);
+    let on_confirm = {
+        let confirmed = confirmed.clone();
+        Callback::from(move |(field, value): (String, f64)| {
+            let mut next = (*confirmed).clone();
+            next.retain(|c| c.field != field);
+            next.push(Confirmation { field, value });
+            confirmed.set(next);
+        })
+    };
+    ((*confirmed).clone(), on_confirm)
 }

@@ -12,15 +12,15 @@ mod results;
 
 use std::rc::Rc;
 
+use crate::dosing::calculate;
 use crate::dosing::regimens::{self, DEFAULT_REGIMEN_ID};
-use crate::dosing::{calculate, Confirmation};
 use crate::i18n::Lang;
 use crate::inputs::dose::TABLE;
 use crate::link::{QueryMap, Route};
 use crate::messages::Code;
 use crate::scenario::dose::read;
 use crate::tr;
-use crate::widgets::form::use_table_form;
+use crate::widgets::form::{use_confirmations, use_table_form};
 use crate::widgets::messages::{MessageView, Notice};
 use yew::prelude::*;
 
@@ -44,19 +44,10 @@ pub fn DoseView(props: &DoseViewProps) -> Html {
         TABLE,
         props.keep.clone(),
     );
-    let confirmed = use_state(Vec::<Confirmation>::new);
+    let (confirmed, on_confirm) = use_confirmations();
     let (mut request, link_messages) = read(form.raw());
-    request.confirmed = (*confirmed).clone();
+    request.confirmed = confirmed;
     let report = calculate(&request);
-    let on_confirm = {
-        let confirmed = confirmed.clone();
-        Callback::from(move |(field, value): (String, f64)| {
-            let mut next = (*confirmed).clone();
-            next.retain(|c| c.field != field);
-            next.push(Confirmation { field, value });
-            confirmed.set(next);
-        })
-    };
     // The messages at fields: what could not be read, what cannot be used, what waits.
     let mut notices: Vec<Notice> = link_messages.into_iter().map(Notice::of).collect();
     for e in &report.errors {
