@@ -3,7 +3,8 @@
 # toolchain (1.96, with the standard library's source), unpacked into the cache with
 # `apt-get download` and `dpkg -x` (no system change), building std for wasm32 itself
 # (-Zbuild-std) and linking with LLVM's wasm-ld.
-# Writes $CACHE/wasm-toolchain.env, which scripts/tools.sh prints for the build to use.
+# Writes $CACHE/wasm-toolchain.env, which scripts/trunk.sh reads for the build; scripts/tools.sh
+# then adds how std is compiled (-Zbuild-std, panic=immediate-abort) to it.
 set -euo pipefail
 CACHE="${IVOCALC_CACHE:-$HOME/.cache/ivocalc}"
 VERSION=1.96
@@ -33,8 +34,6 @@ cat > "$CACHE/wasm-toolchain.env" <<ENV
 # Debian rustc-web for wasm32 builds (written by scripts/debian-rust-web.sh)
 export RUSTC="$dir/usr/bin/rustc"
 export LD_LIBRARY_PATH="$libs\${LD_LIBRARY_PATH:+:\$LD_LIBRARY_PATH}"
-export RUSTC_BOOTSTRAP=1
-export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$wasm_ld"
 ENV
 log "wrote $CACHE/wasm-toolchain.env"

@@ -45,7 +45,9 @@ def externalise_inline_scripts(site: Path, public_url: str) -> None:
     index.write_text(INLINE.sub(externalise, html), encoding="utf-8")
 
 
-ASSET = re.compile(rb"assets/[A-Za-z0-9_-]+\.[0-9a-f]{16}\.[a-z]+")
+# The wasm's strings are not terminated: the next one may follow the extension directly
+# ("...json" then "assets..."), so the extensions are listed.
+ASSET = re.compile(rb"assets/[A-Za-z0-9_-]+\.[0-9a-f]{16}\.(?:json|txt)")
 
 
 def copy_lazy_assets(site: Path) -> None:

@@ -425,13 +425,23 @@ pub async fn fetch_json<T: serde::de::DeserializeOwned>(path: &str) -> Result<T,
         let promise = response.json().map_err(|_| FetchError::Unreachable)?;
         let value = wasm_bindgen_futures::JsFuture::from(promise)
             .await
-            .map_err(|e| FetchError::Unreadable(format!("{e:?}")))?;
+            .map_err(|e| FetchError::Unreadable(error_text(&e)))?;
         serde_wasm_bindgen::from_value(value).map_err(|e| FetchError::Unreadable(e.to_string()))
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
         let _ = path;
         Err(FetchError::Unreachable)
+    }
+}
+
+/// The message of a JS error (the wasm has no `Debug` formatting: see `scripts/tools.sh`).
+#[cfg(target_arch = "wasm32")]
+fn error_text(error: &wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    match error.dyn_ref::<js_sys::Error>() {
+        Some(e) => e.message().into(),
+        None => error.as_string().unwrap_or_default(),
     }
 }
 

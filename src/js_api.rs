@@ -32,7 +32,7 @@ use crate::pk::{
     PatientParams, PkSources, PopulationSpec, Regimen,
 };
 use crate::scenario::{dose, pk};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// One regimen in the typical patient, with the inputs as used.
@@ -82,8 +82,7 @@ pub struct PkDefaults {
 }
 
 /// A JS value of an input: a number, a flag or text.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Scalar {
     Number(f64),
     Flag(bool),
@@ -298,16 +297,49 @@ fn from_js(value: JsValue) -> Result<(QueryMap, Vec<String>), JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok((QueryMap::new(), Vec::new()));
     }
-    let object: BTreeMap<String, Scalar> = serde_wasm_bindgen::from_value(value).map_err(|e| {
+    let object = scalars_of(&value).map_err(|message| {
         field_error(&[Plain {
             code: crate::messages::Code::NotANumber.contract(),
             severity: "error",
             field: None,
-            message: e.to_string(),
+            message,
             sources: Vec::new(),
         }])
     })?;
     Ok(query_of(&object))
+}
+
+/// A plain object's own properties as [`Scalar`]s, read with the JS engine's own type checks
+/// (a serde `untagged` enum would compile serde's buffering deserializer into the wasm).
+fn scalars_of(value: &JsValue) -> Result<BTreeMap<String, Scalar>, String> {
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Err("the inputs must be an object, such as { weight: 72.5, mgkg: 20 }".into());
+    }
+    let mut object = BTreeMap::new();
+    for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
+        let entry: js_sys::Array = entry.unchecked_into();
+        let name = entry.get(0).as_string().unwrap_or_default();
+        let value = entry.get(1);
+        let scalar = if let Some(number) = value.as_f64() {
+            Scalar::Number(number)
+        } else if let Some(on) = value.as_bool() {
+            Scalar::Flag(on)
+        } else if let Some(text) = value.as_string() {
+            Scalar::Text(text)
+        } else if js_sys::Array::is_array(&value) {
+            let items: Option<Vec<String>> = js_sys::Array::from(&value)
+                .iter()
+                .map(|item| item.as_string())
+                .collect();
+            Scalar::List(items.ok_or_else(|| format!("{name}: a list must hold texts only"))?)
+        } else {
+            return Err(format!(
+                "{name}: expected a number, true or false, a text or a list of texts"
+            ));
+        };
+        object.insert(name, scalar);
+    }
+    Ok(object)
 }
 
 /// `simulate(params)`: curve, metrics and per-cycle table of one regimen, typical patient.

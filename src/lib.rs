@@ -36,11 +36,11 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 #[global_allocator]
 static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
 
-/// Entry point in the browser: logs panics to the console and mounts the app.
+/// Entry point in the browser: mounts the app. (The wasm is built with panics as bare traps,
+/// see `scripts/tools.sh`, so there is no panic message to log.)
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() {
-    console_error_panic_hook::set_once();
     let initial_hash = browser::current_hash();
     yew::Renderer::<app::App>::with_props(app::AppProps {
         initial_hash: initial_hash.into(),

@@ -432,6 +432,12 @@ pub fn TrialsView(props: &TrialsViewProps) -> Html {
             </div>
         }
     };
+    let select = |name: &'static str, label: Text, any: Text, groups: Vec<filters::OptionGroup>| {
+        html! {
+            <FilterSelect {name} label={text(label)} any={text(any)} {groups} value={form.text(name)}
+                onchange={form.setter(name)} errors={errors.clone()} {lang} />
+        }
+    };
     let count_text = tr!("{shown} of {total} rows", "共 {total} 行，显示 {shown} 行").fill(
         lang,
         &[
@@ -447,28 +453,20 @@ pub fn TrialsView(props: &TrialsViewProps) -> Html {
                     <TextField name={params::QUERY.name} kind="search" label={text(tr!("Search trials", "搜索试验"))} value={form.text(params::QUERY.name)} oninput={form.setter(params::QUERY.name)}
                         placeholder={text(tr!("trial, NCT id, drug, tumour (TNBC), regimen, biomarker", "试验、NCT 号、药物、肿瘤（TNBC）、方案、生物标志物"))} />
                 </div>
-                <FilterSelect name={params::DRUG.name} label={text(params::DRUG.label)} any={text(tr!("Any drug", "任一药物"))} groups={filters::drug_options(ds, lang)}
-                    value={form.text(params::DRUG.name)} onchange={form.setter(params::DRUG.name)} errors={errors.clone()} {lang} />
-                <FilterSelect name={params::TUMOUR.name} label={text(params::TUMOUR.label)} any={text(tr!("Any tumour", "任一肿瘤"))} groups={filters::tumour_options(ds, lang)}
-                    value={form.text(params::TUMOUR.name)} onchange={form.setter(params::TUMOUR.name)} errors={errors.clone()} {lang} />
+                { select(params::DRUG.name, params::DRUG.label, tr!("Any drug", "任一药物"), filters::drug_options(ds, lang)) }
+                { select(params::TUMOUR.name, params::TUMOUR.label, tr!("Any tumour", "任一肿瘤"), filters::tumour_options(ds, lang)) }
                 <details class="more-filters" data-testid="more-filters" open={more_open} ontoggle={on_more_toggle}>
                     <summary>
                         {tr!("More filters and sorting", "更多筛选和排序").get(lang)}
                         if more_set > 0 { <span class="more-set">{tr!(" · {count} set", " · 已设 {count} 项").fill(lang, &[("count", &more_set.to_string())])}</span> }
                     </summary>
                     <div class="more-filters-fields">
-                        <FilterSelect name={params::EVIDENCE.name} label={text(params::EVIDENCE.label)} any={text(tr!("Any kind of source", "任一来源类型"))} groups={filters::evidence_options(ds, lang)}
-                            value={form.text(params::EVIDENCE.name)} onchange={form.setter(params::EVIDENCE.name)} errors={errors.clone()} {lang} />
-                        <FilterSelect name={params::PHASE.name} label={text(params::PHASE.label)} any={text(tr!("Any phase", "任一分期"))} groups={filters::phase_options(ds, lang)}
-                            value={form.text(params::PHASE.name)} onchange={form.setter(params::PHASE.name)} errors={errors.clone()} {lang} />
-                        <FilterSelect name={params::ENDPOINT.name} label={text(tr!("Reports endpoint", "报告的终点"))} any={text(tr!("Any endpoint", "任一终点"))} groups={filters::endpoint_options(ds, lang)}
-                            value={form.text(params::ENDPOINT.name)} onchange={form.setter(params::ENDPOINT.name)} errors={errors.clone()} {lang} />
-                        <FilterSelect name={params::LINE.name} label={text(params::LINE.label)} any={text(tr!("Any line", "任一治疗线"))} groups={filters::line_options(ds, lang)}
-                            value={form.text(params::LINE.name)} onchange={form.setter(params::LINE.name)} errors={errors.clone()} {lang} />
-                        <FilterSelect name={params::SORT.name} label={text(params::SORT.label)} any={text(tr!("Default order", "默认顺序"))} groups={filters::sort_options(lang)}
-                            value={form.text(params::SORT.name)} onchange={form.setter(params::SORT.name)} errors={errors.clone()} {lang} />
-                        <FilterSelect name={params::DIRECTION.name} label={text(params::DIRECTION.label)} any={text(tr!("Ascending (default)", "升序（默认）"))}
-                            groups={dir_options} value={form.text(params::DIRECTION.name)} onchange={form.setter(params::DIRECTION.name)} errors={errors.clone()} {lang} />
+                        { select(params::EVIDENCE.name, params::EVIDENCE.label, tr!("Any kind of source", "任一来源类型"), filters::evidence_options(ds, lang)) }
+                        { select(params::PHASE.name, params::PHASE.label, tr!("Any phase", "任一分期"), filters::phase_options(ds, lang)) }
+                        { select(params::ENDPOINT.name, tr!("Reports endpoint", "报告的终点"), tr!("Any endpoint", "任一终点"), filters::endpoint_options(ds, lang)) }
+                        { select(params::LINE.name, params::LINE.label, tr!("Any line", "任一治疗线"), filters::line_options(ds, lang)) }
+                        { select(params::SORT.name, params::SORT.label, tr!("Default order", "默认顺序"), filters::sort_options(lang)) }
+                        { select(params::DIRECTION.name, params::DIRECTION.label, tr!("Ascending (default)", "升序（默认）"), dir_options) }
                     </div>
                 </details>
             </form>
