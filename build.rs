@@ -21,6 +21,9 @@ mod i18n;
 
 // The app's data types, compiled here too: the build reads the files with the same
 // definitions the app uses.
+/// Numbers as the app reads them (`crate::decimal`), for the trials types.
+#[path = "src/decimal.rs"]
+mod decimal;
 #[path = "src/dosing/data.rs"]
 mod dosing_data;
 #[path = "src/dosing/kidney_data.rs"]

@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Trunk post-build step, run on the staging folder before it becomes dist/.
 
-1. Moves every inline <script> of index.html into its own content-hashed file, so the page's
-   Content-Security-Policy can forbid inline scripts (script-src 'self').
-2. Copies the files the app loads on demand (`assets/<name>.<hash>.<ext>`: the Chinese
+1. Copies the files the app loads on demand (`assets/<name>.<hash>.<ext>`: the Chinese
    translation pack, the trials data) from the build's output folder into the site: the
    names are read from the wasm itself, so the site gets exactly the files its build names.
+2. Moves every inline <script> of index.html into its own content-hashed file, so the page's
+   Content-Security-Policy can forbid inline scripts (script-src 'self'). The loader's script
+   first preloads the on-demand files the page's link uses (`PRELOAD_WHEN`), so they download
+   beside the wasm.
 3. Writes the service worker, sw.js, at the site's root: its cache version is a hash of every
    file of the build, and its precache list names every file (the page as './') but the files
    of a language other than English (its translation pack `assets/<lang>.<hash>.txt` and its
@@ -28,7 +30,32 @@ SW_TEMPLATE = HERE.parent / "static" / "sw.js"
 INLINE = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 
 
-def externalise_inline_scripts(site: Path, public_url: str) -> None:
+# Which link starts which on-demand file at once, beside the wasm instead of after it: a link to
+# the Trials view its data, a link in Chinese its pack (a file a link does not use is not
+# preloaded: the browser would warn of it).
+PRELOAD_WHEN = {
+    "trials": r"^#\/trials(\?|$)",
+    "zh-CN": r"^#[^?]*\?(.*&)?lang=zh[-_]cn(&|$)",
+}
+
+
+def preload_script(lazy: list[str]) -> str:
+    """JS that preloads the on-demand files the page's link will use (as `fetch`, the way the
+    app requests them, so the app's request takes the preloaded response)."""
+    lines = []
+    for name in lazy:
+        stem = name.split("/", 1)[1].split(".", 1)[0]
+        pattern = PRELOAD_WHEN.get(stem)
+        if pattern:
+            lines.append(
+                f"if(/{pattern}/i.test(location.hash)){{const l=document.createElement('link');"
+                f"l.rel='preload';l.as='fetch';l.crossOrigin='anonymous';l.href={json.dumps(name)};"
+                "document.head.append(l)}"
+            )
+    return "\n".join(lines)
+
+
+def externalise_inline_scripts(site: Path, public_url: str, prelude: str) -> None:
     index = site / "index.html"
     html = index.read_text(encoding="utf-8")
 
@@ -36,6 +63,8 @@ def externalise_inline_scripts(site: Path, public_url: str) -> None:
         attrs, body = match.group("attrs"), match.group("body")
         if "src=" in attrs or not body.strip():
             return match.group(0)
+        if prelude and "init(" in body:
+            body = prelude + "\n" + body.strip()
         digest = hashlib.sha256(body.encode()).hexdigest()[:16]
         name = f"boot-{digest}.js"
         (site / name).write_text(body.strip() + "\n", encoding="utf-8")
@@ -50,7 +79,7 @@ def externalise_inline_scripts(site: Path, public_url: str) -> None:
 ASSET = re.compile(rb"assets/[A-Za-z0-9_-]+\.[0-9a-f]{16}\.(?:json|txt)")
 
 
-def copy_lazy_assets(site: Path) -> None:
+def copy_lazy_assets(site: Path) -> list[str]:
     names = set()
     for wasm in site.rglob("*.wasm"):
         names.update(m.decode() for m in ASSET.findall(wasm.read_bytes()))
@@ -67,6 +96,7 @@ def copy_lazy_assets(site: Path) -> None:
         target = site / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(newest.read_bytes())
+    return sorted(names)
 
 
 # The files of a language but English, fetched only by its readers: its translation pack
@@ -116,8 +146,8 @@ def main() -> None:
     public_url = os.environ.get("TRUNK_PUBLIC_URL", "/")
     if not public_url.endswith("/"):
         public_url += "/"
-    externalise_inline_scripts(site, public_url)
-    copy_lazy_assets(site)
+    lazy = copy_lazy_assets(site)
+    externalise_inline_scripts(site, public_url, preload_script(lazy))
     write_service_worker(site)
 
 

@@ -22,7 +22,7 @@ const FORMULA_STARTS: [char; 10] = [
 
 /// Whether a field is a finite number as a whole (Rust's float syntax: `-0.5`, `1e-5`).
 fn is_number(value: &str) -> bool {
-    value.parse::<f64>().is_ok_and(f64::is_finite)
+    crate::decimal::parse_decimal(value).is_some()
 }
 
 /// One field, quoted when it must be and neutralised when a spreadsheet would read it as a

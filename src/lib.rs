@@ -10,6 +10,7 @@ pub mod browser;
 #[cfg(test)]
 mod build_steps;
 pub mod csv;
+pub mod decimal;
 pub mod dosing;
 pub mod evidence;
 pub mod format;

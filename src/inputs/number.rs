@@ -37,10 +37,7 @@ pub fn parse_number(text: &str) -> Result<f64, NumberProblem> {
         }
     }
     let normalised = trimmed.replacen(',', ".", 1);
-    match normalised.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v),
-        _ => Err(NumberProblem::NotANumber),
-    }
+    crate::decimal::parse_decimal(&normalised).ok_or(NumberProblem::NotANumber)
 }
 
 /// Reads a whole number (a count or a seed).

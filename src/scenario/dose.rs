@@ -38,7 +38,7 @@ pub fn read(query: &QueryMap) -> (DoseRequest, Vec<Message>) {
         creatinine_unit: creatinine_unit.unwrap_or_default(),
         creatinine_floor_mg_per_dl: r
             .choice(&SCR_FLOOR)
-            .and_then(|c| c.code.parse::<f64>().ok()),
+            .and_then(|c| crate::decimal::parse_decimal(c.code)),
         measured_gfr_ml_min: number(&mut r, &GFR),
         regimen: r.text(&REGIMEN),
         carboplatin_auc: number(&mut r, &AUC),
@@ -91,7 +91,7 @@ pub fn write(request: &DoseRequest, with_patient: bool) -> QueryMap {
         let code = SCR_FLOOR
             .choices()
             .iter()
-            .find(|c| c.code.parse::<f64>().ok() == Some(floor))
+            .find(|c| crate::decimal::parse_decimal(c.code) == Some(floor))
             .map(|c| c.code);
         w.code(&SCR_FLOOR, code);
     }

@@ -113,7 +113,7 @@ impl From<Measure> for Repr {
 }
 
 fn finite(text: &str) -> Option<f64> {
-    text.trim().parse::<f64>().ok().filter(|x| x.is_finite())
+    crate::decimal::parse_decimal(text.trim())
 }
 
 /// Reads "NR", "NE", "not mature", "<x", ">x" or "a–b" (en dash or hyphen).

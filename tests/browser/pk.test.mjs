@@ -175,6 +175,28 @@ test('the JS API on window.wasmBindings matches the native engine', async () => 
   await context.close();
 });
 
+test('numbers are read in the page as written (the JS engine converts them, after the one grammar)', async () => {
+  // The wasm hands a checked decimal to parseFloat instead of Rust's parser (src/decimal.rs);
+  // the JS API reads text with the same reader as the form and links. 20 mg/kg x 72.5 kg =
+  // 1450 mg; x 50 kg = 1000 mg.
+  const context = await browser.newContext();
+  const { page } = await openApp(context, server, '#/dose');
+  await page.waitForFunction(() => typeof window.wasmBindings?.calculateDose === 'function');
+  const read = (weight) => page.evaluate((w) => {
+    try { return window.wasmBindings.calculateDose({ weight: w, mgkg: '20' }).dose_mg; } catch (e) { return e.errors.map((x) => x.code).join(','); }
+  }, weight);
+  for (const weight of ['72.5', ' 72.5 ', '+72.50', '7.25e1', '725E-1', '72,5', '0072.5']) {
+    assert.equal(await read(weight), 1450, weight);
+  }
+  assert.equal(await read('.5e2'), 1000);
+  assert.equal(await read('50.'), 1000);
+  for (const weight of ['0x48', '72.5.1', 'Infinity', '1_000', '7 2', 'e2', '72e', '1e400']) {
+    assert.equal(await read(weight), 'not-a-number', weight);
+  }
+  assert.equal(await read('1,000'), 'ambiguous-number');
+  await context.close();
+});
+
 for (const width of [375, 1280]) {
   test(`screenshot of the chart at ${width} px`, async () => {
     const context = await browser.newContext({ viewport: { width, height: 900 } });

@@ -230,3 +230,21 @@ test('the update banner speaks the page\'s language', async () => {
   assert.equal(english, 'Reload to update');
   await context.close();
 });
+
+test('a link in Chinese preloads the translation pack beside the wasm; one download, used by the page', async () => {
+  const own = await startServer();
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const packFile = /\/assets\/zh-CN\.[0-9a-f]{16}\.txt$/;
+    const { page } = await openApp(context, own, '#/dose?weight=72.5&mgkg=20&lang=zh-CN');
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === '剂量');
+    const entries = await page.evaluate(() => performance.getEntriesByType('resource')
+      .map((e) => ({ name: e.name, initiator: e.initiatorType })));
+    const pack = entries.filter((e) => packFile.test(new URL(e.name).pathname));
+    assert.deepEqual(pack.map((e) => e.initiator), ['link'], JSON.stringify(entries));
+    assert.equal(own.requests.filter((p) => packFile.test(p)).length, 1, own.requests.join('\n'));
+  } finally {
+    await context.close();
+    await own.close();
+  }
+});
