@@ -18,6 +18,8 @@ mod bake;
 mod data;
 #[path = "build/i18n.rs"]
 mod i18n;
+#[path = "build/rs_files.rs"]
+mod rs_files;
 
 // The app's data types, compiled here too: the build reads the files with the same
 // definitions the app uses.

@@ -12,7 +12,9 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+use super::rs_files::collect_rs;
 
 /// One text in both languages and where it is written (`src/views/dose.rs:12`, or a data
 /// file's path to the value).
@@ -45,20 +47,6 @@ pub fn scan_sources(dir: &Path) -> Result<Vec<Pair>, String> {
         scan_file(&file, &text, &mut pairs)?;
     }
     Ok(pairs)
-}
-
-fn collect_rs(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            collect_rs(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
 }
 
 fn scan_file(file: &Path, text: &str, pairs: &mut Vec<Pair>) -> Result<(), String> {

@@ -7,3 +7,5 @@ pub mod data;
 #[allow(dead_code)]
 #[path = "../build/i18n.rs"]
 pub mod i18n;
+#[path = "../build/rs_files.rs"]
+pub mod rs_files;

@@ -32,65 +32,17 @@ const TEXT_ATTRIBUTES: &[&str] = &[
     "legend",
 ];
 
-/// Words that are the same in both languages: units, symbols, names and ids.
+/// Words the same in both languages that only the sources hold, besides the shared list
+/// (`tests/common/same_in_both.rs`).
+#[rustfmt::skip]
 const SAME_IN_BOTH: &[&str] = &[
-    // The app's name and formats.
-    "ivocalc",
-    "CSV",
-    "SVG",
-    "PNG",
-    "JSON", // units
-    "mg",
-    "kg",
-    "mL",
-    "dL",
-    "min",
-    "cm",
-    "lb",
-    "in",
-    "µg",
-    "µmol",
-    "nM",
-    "kDa",
-    "m²",
-    "Q2W",
-    "Q3W",
-    "Q4W",
-    "IV", // biology and trial terms kept as written in Chinese oncology
-    "PD",
-    "PD-1",
-    "PD-L1",
-    "VEGF",
-    "IC50",
-    "AUC",
-    "Cmax",
-    "Ctrough",
-    "HR",
-    "CI",
-    "ORR",
-    "DCR",
-    "PFS",
-    "OS",
-    "DoR",
-    "AE",
-    "NSCLC",
-    "SCLC",
-    "EGFR",
-    "TKI",
-    "HARMONi",
-    "AK112",
-    "NCT",
-    "BSA",
-    "CrCl",
-    "GFR",
-    "CV",
-    "CL",
-    "ss", // formulas named after their authors, as Chinese writes them
-    "Mosteller",
-    "Du",
-    "Bois",
-    "Cockcroft-Gault",
-    "Calvert",
+    // file formats
+    "CSV", "SVG", "PNG", "JSON",
+    // units and schedules
+    "m²", "Q2W", "Q3W", "Q4W", "IV",
+    // biology and trial terms kept as written in Chinese oncology
+    "PD", "HR", "CI", "ORR", "DCR", "PFS", "OS", "AE", "NSCLC", "SCLC", "HARMONi", "AK112", "NCT",
+    "BSA", "CrCl", "GFR", "CV", "CL",
 ];
 
 /// Literals allowed as they are (the beginning of the literal), with the reason.
@@ -112,8 +64,14 @@ const ALLOWED_LITERALS: &[(&str, &str)] = &[
 
 #[path = "i18n_coverage/lexer.rs"]
 mod lexer;
+#[path = "../build/rs_files.rs"]
+mod rs_files;
+#[path = "common/same_in_both.rs"]
+mod same_in_both;
 
 use lexer::{closing, is_ident, is_punct, tokens, Spanned, Token};
+use rs_files::collect_rs;
+use same_in_both::same_in_both;
 
 /// For each token: whether it is inside `tr!(..)`, inside `html! {..}`, or in a
 /// `#[cfg(test)]` item.
@@ -270,7 +228,7 @@ fn english_words(text: &str) -> Vec<String> {
     }
     words(text)
         .into_iter()
-        .filter(|w| !SAME_IN_BOTH.contains(&w.as_str()))
+        .filter(|w| !same_in_both(w, SAME_IN_BOTH))
         .filter(|w| {
             // Registry ids and numbers with units (NCT05899608, 20mg).
             !(w.starts_with("NCT") && w[3..].chars().all(|c| c.is_ascii_digit()))
@@ -370,26 +328,12 @@ fn scan(file: &str, text: &str) -> Vec<Finding> {
     out
 }
 
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            collect(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
-
 /// The files checked: every view, every widget and the app shell.
 fn ui_files() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
-    collect(&root.join("src/views"), &mut files);
-    collect(&root.join("src/widgets"), &mut files);
+    collect_rs(&root.join("src/views"), &mut files);
+    collect_rs(&root.join("src/widgets"), &mut files);
     files.push(root.join("src/app.rs"));
     files.sort();
     files

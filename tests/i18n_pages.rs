@@ -4,6 +4,9 @@
 
 use ivocalc::app::{App, AppProps};
 use yew::ServerRenderer;
+#[path = "common/same_in_both.rs"]
+mod same_in_both;
+use same_in_both::same_in_both;
 
 fn install_chinese() {
     let path = format!("{}/{}", env!("OUT_DIR"), ivocalc::i18n::ZH_PACK_FILE);
@@ -121,28 +124,13 @@ fn decode(text: &str) -> String {
         .replace("&amp;", "&")
 }
 
-/// Words that read the same in a Chinese page: units, symbols, abbreviations Chinese oncology
-/// writes in Latin letters, formulas and models named after their authors, authors and
-/// journals of the references, the app's name.
+/// Words that read the same in a Chinese page, besides the shared list
+/// (`tests/common/same_in_both.rs`): units, symbols, abbreviations Chinese oncology writes in
+/// Latin letters, models named after their authors, authors and journals of the references.
 const SAME_IN_BOTH: &[&str] = &[
     // units and symbols
-    "mg",
-    "kg",
-    "mL",
-    "dL",
-    "min",
-    "cm",
-    "lb",
-    "in",
-    "µg",
-    "µmol",
-    "nM",
-    "kDa",
     "ms",
     "mo",
-    "Cmax",
-    "Ctrough",
-    "ss",
     "Rac",
     "CLss",
     "scFv",
@@ -167,26 +155,14 @@ const SAME_IN_BOTH: &[&str] = &[
     "cv_v1",
     "lang",
     // terms written in Latin letters in Chinese texts
-    "PD-1",
-    "PD-L1",
-    "VEGF",
-    "IC50",
-    "AUC",
     "BMI",
-    "EGFR",
     "EGFR-TKI",
     "ALK",
-    "TKI",
     "FOLFOXIRI",
     "Hill",
     "SplitMix64",
     "FNV-1a",
     // formulas and authors
-    "Calvert",
-    "Cockcroft-Gault",
-    "Mosteller",
-    "Du",
-    "Bois",
     "Vallathol",
     "Ahamadi",
     "Bajaj",
@@ -206,7 +182,6 @@ const SAME_IN_BOTH: &[&str] = &[
     "doi",
     "Oncology",
     "Frontiers",
-    "in",
     // trial phases in Roman numerals, which Chinese oncology writes in Latin letters too
     // ("Ia 期", "Ib/II 期"; II and III pass as capitals)
     "Ia",
@@ -220,7 +195,6 @@ const SAME_IN_BOTH: &[&str] = &[
     "mPFS",
     "mOS",
     "mDoR",
-    "DoR",
     "m-PFS",
     "m-OS",
     "m-DOR",
@@ -250,7 +224,6 @@ const SAME_IN_BOTH: &[&str] = &[
     "NexusAlert",
     "ugandaonline",
     // the app
-    "ivocalc",
 ];
 
 /// Texts kept as their source prints them: the data files' places in a document
@@ -381,7 +354,7 @@ fn english_words(text: &str, kept: &[String]) -> Vec<String> {
     text.split(|c: char| !(c.is_ascii_alphanumeric() || "-_µ".contains(c)))
         .map(|w| w.trim_matches('-'))
         .filter(|w| w.chars().filter(|c| c.is_ascii_alphabetic()).count() >= 2)
-        .filter(|w| !SAME_IN_BOTH.contains(w))
+        .filter(|w| !same_in_both(w, SAME_IN_BOTH))
         // Abbreviations and ids: ORR, NCT05184712, HARMONi-2, AK112, Q3W, 10q3.
         .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
         .filter(|w| {

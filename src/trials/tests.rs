@@ -7,14 +7,14 @@ use std::path::PathBuf;
 
 use crate::i18n::Lang;
 
-fn ds() -> &'static Dataset {
+pub(super) fn ds() -> &'static Dataset {
     match dataset() {
         Ok(d) => d,
         Err(e) => panic!("{e}"),
     }
 }
 
-fn rec(id: &str) -> &'static Record {
+pub(super) fn rec(id: &str) -> &'static Record {
     ds().record(id)
         .unwrap_or_else(|| panic!("record {id} missing"))
 }

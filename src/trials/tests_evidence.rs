@@ -3,20 +3,9 @@
 //! that show disagreement, the default order and the grouping of comparisons, and the
 //! reader-facing texts in both languages.
 
+use super::tests::{ds, rec};
 use super::*;
 use std::collections::HashMap;
-
-fn ds() -> &'static Dataset {
-    match dataset() {
-        Ok(d) => d,
-        Err(e) => panic!("{e}"),
-    }
-}
-
-fn rec(id: &str) -> &'static Record {
-    ds().record(id)
-        .unwrap_or_else(|| panic!("record {id} missing"))
-}
 
 /// The passages read, by page address (`### <url>` sections of data/trials-excerpts.txt).
 fn excerpts() -> HashMap<String, String> {

@@ -88,6 +88,33 @@ export async function openApp(context, server, hash = '#/dose') {
   return { page, foreign, consoleErrors };
 }
 
+/**
+ * The page's downloads of one file: opens `hash` on a server of its own, in a context without
+ * a service worker (it would precache the file), waits for `ready(page)`, and returns the
+ * initiator of each resource the page loaded whose path matches `file` (`'link'` for a
+ * `<link rel="preload">`, `'fetch'` for the app's own request), how many requests for it the
+ * server saw, and everything both recorded (for assertion messages).
+ */
+export async function downloadsOf(browser, hash, file, ready) {
+  const own = await startServer();
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const { page } = await openApp(context, own, hash);
+    await ready(page);
+    const entries = await page.evaluate(() => performance.getEntriesByType('resource')
+      .map((e) => ({ name: e.name, initiator: e.initiatorType })));
+    return {
+      initiators: entries.filter((e) => file.test(new URL(e.name).pathname)).map((e) => e.initiator),
+      served: own.requests.filter((p) => file.test(p)).length,
+      entries: JSON.stringify(entries),
+      requests: own.requests.join('\n'),
+    };
+  } finally {
+    await context.close();
+    await own.close();
+  }
+}
+
 export async function screenshot(page, name) {
   await mkdir(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
-import { startServer, launchBrowser, openApp, axeViolations, screenshotDir } from './harness.mjs';
+import { startServer, launchBrowser, openApp, axeViolations, screenshotDir, downloadsOf } from './harness.mjs';
 
 let server;
 let browser;
@@ -328,22 +328,11 @@ test('the evidence filter keeps rows of one kind; the reference tabs hold notes,
 });
 
 test('a link to the Trials view preloads its data beside the wasm, and the view uses that one download', async () => {
-  const own = await startServer();
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  try {
-    const trialsFile = /\/assets\/trials\.[0-9a-f]{16}\.json$/;
-    const { page } = await openApp(context, own, '#/trials?q=HARMONi-2');
-    await page.waitForSelector('[data-testid="cohort-row"]');
-    const entries = await page.evaluate(() => performance.getEntriesByType('resource')
-      .map((e) => ({ name: e.name, initiator: e.initiatorType })));
-    const data = entries.filter((e) => trialsFile.test(new URL(e.name).pathname));
-    // Requested once, by the loader's <link rel="preload">, not again by the view.
-    assert.deepEqual(data.map((e) => e.initiator), ['link'], JSON.stringify(entries));
-    assert.equal(own.requests.filter((p) => trialsFile.test(p)).length, 1, own.requests.join('\n'));
-  } finally {
-    await context.close();
-    await own.close();
-  }
+  const got = await downloadsOf(browser, '#/trials?q=HARMONi-2', /\/assets\/trials\.[0-9a-f]{16}\.json$/,
+    (page) => page.waitForSelector('[data-testid="cohort-row"]'));
+  // Requested once, by the loader's <link rel="preload">, not again by the view.
+  assert.deepEqual(got.initiators, ['link'], got.entries);
+  assert.equal(got.served, 1, got.requests);
 });
 
 test('the trials data is downloaded when the Trials view first opens, never by Dose or PK', async () => {

@@ -5,7 +5,7 @@
 // readers never download the Chinese texts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openApp, screenshot, axeViolations, waitForCondition } from './harness.mjs';
+import { startServer, launchBrowser, openApp, screenshot, axeViolations, waitForCondition, downloadsOf } from './harness.mjs';
 
 let server;
 let browser;
@@ -232,19 +232,8 @@ test('the update banner speaks the page\'s language', async () => {
 });
 
 test('a link in Chinese preloads the translation pack beside the wasm; one download, used by the page', async () => {
-  const own = await startServer();
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  try {
-    const packFile = /\/assets\/zh-CN\.[0-9a-f]{16}\.txt$/;
-    const { page } = await openApp(context, own, '#/dose?weight=72.5&mgkg=20&lang=zh-CN');
-    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === '剂量');
-    const entries = await page.evaluate(() => performance.getEntriesByType('resource')
-      .map((e) => ({ name: e.name, initiator: e.initiatorType })));
-    const pack = entries.filter((e) => packFile.test(new URL(e.name).pathname));
-    assert.deepEqual(pack.map((e) => e.initiator), ['link'], JSON.stringify(entries));
-    assert.equal(own.requests.filter((p) => packFile.test(p)).length, 1, own.requests.join('\n'));
-  } finally {
-    await context.close();
-    await own.close();
-  }
+  const got = await downloadsOf(browser, '#/dose?weight=72.5&mgkg=20&lang=zh-CN', /\/assets\/zh-CN\.[0-9a-f]{16}\.txt$/,
+    (page) => page.waitForFunction(() => document.querySelector('main h1')?.textContent === '剂量'));
+  assert.deepEqual(got.initiators, ['link'], got.entries);
+  assert.equal(got.served, 1, got.requests);
 });
